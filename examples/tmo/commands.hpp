@@ -1,0 +1,16 @@
+// The tmo tool's subcommands. Each adds itself to the CLI11 app; when chosen, its callback runs during parsing
+// and stores the process exit status: 0 success, 1 a failed outcome the user asked to be told about (--check),
+// 2 bad input.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace tmo_tool {
+
+/// Exit statuses shared by every subcommand.
+enum exit_status : int { exit_ok = 0, exit_outcome_failed = 1, exit_bad_input = 2 };
+
+/// `tmo check`: validate a constitution and print its summary.
+void add_check(CLI::App& app, int& status);
+
+}  // namespace tmo_tool
