@@ -22,6 +22,15 @@ result<money> from_integer_pence(const integer& pence) {
     return money::from_pence(pence.convert_to<std::int64_t>());
 }
 
+// `text` in double quotes. (Built by appending: GCC 12 at -O3 gives a false -Wrestrict warning for
+// "literal" + std::string.)
+std::string quoted(std::string_view text) {
+    std::string out(1, '"');
+    out.append(text);
+    out += '"';
+    return out;
+}
+
 // The magnitude of an amount in pence as text, without sign: "123456" -> "1234.56" or "1,234.56".
 std::string magnitude_text(std::int64_t pence, bool separators) {
     const std::uint64_t magnitude =
@@ -51,7 +60,7 @@ money money::from_pounds(std::int64_t pounds) {
 
 result<money> money::parse(std::string_view text, std::optional<rounding> mode) {
     const auto fail = [&](std::size_t at, const std::string& what) {
-        return unexpected(errc::syntax, "\"" + std::string(text) + "\" is not an amount of money: " + what,
+        return unexpected(errc::syntax, quoted(text) + " is not an amount of money: " + what,
                           source_location{{}, 1, column_of(text, at), {}});
     };
     std::size_t i = 0;
@@ -94,15 +103,14 @@ result<money> money::parse(std::string_view text, std::optional<rounding> mode) 
     }
     skip_spaces();
     if (i != text.size()) return fail(i, "unexpected character");
-    if (whole.size() + fraction.size() > 40) return unexpected(errc::overflow, "the amount \"" + std::string(text) +
-                                                                                "\" is beyond ±£92,233,720,368,547,758.07");
+    if (whole.size() + fraction.size() > 40) return unexpected(errc::overflow, "the amount " + quoted(text) + " is beyond ±£92,233,720,368,547,758.07");
 
     auto exact = rational::parse(whole + (fraction.empty() ? "" : "." + fraction));
     if (!exact) return unexpected(exact.error());
     if (negative) *exact = -*exact;
     auto amount = from_rational(*exact, mode.value_or(rounding::never));
     if (!amount && amount.error().code() == errc::inexact)
-        return unexpected(errc::inexact, "\"" + std::string(text) + "\" has " + std::to_string(fraction.size()) +
+        return unexpected(errc::inexact, quoted(text) + " has " + std::to_string(fraction.size()) +
                                              " decimal places; money has 2 (name a rounding mode to round it)");
     return amount;
 }
@@ -115,7 +123,10 @@ result<money> money::from_rational(const rational& pounds, rounding mode) {
 
 rational money::to_rational() const { return rational(integer(pence_), integer(pence_per_pound)); }
 
-std::string money::to_string() const { return (pence_ < 0 ? "-" : "") + magnitude_text(pence_, false); }
+std::string money::to_string() const {
+    std::string out = pence_ < 0 ? "-" : "";
+    return out.append(magnitude_text(pence_, false));
+}
 
 std::string money::format(money_format options) const {
     std::string out = pence_ < 0 ? "-" : "";

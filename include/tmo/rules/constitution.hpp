@@ -100,6 +100,8 @@ struct quorum_formula {
     std::vector<quorum_formula> parts;      ///< for kind::min and kind::max (at least one)
 
     /// The number of qualifying persons needed when the body has `members` members. kind::present needs 1.
+    /// @throws tmo::error_exception for a formula that validate() refuses (a min or max without parts, a fraction
+    ///         outside 0..1, a rounding mode of `never` that would have to round).
     [[nodiscard]] std::uint64_t required(std::uint64_t members) const;
     friend bool operator==(const quorum_formula&, const quorum_formula&) = default;
 };
@@ -154,6 +156,11 @@ struct turnout_floor {
     rational fraction;
     comparison compare = comparison::greater_or_equal;
     std::vector<tenure_class> classes;  ///< empty: every class
+
+    /// Whether `turned_out` of `eligible` reaches the floor: turned_out > fraction × eligible (or >=), by
+    /// cross-multiplication. An electorate of 0 never passes.
+    [[nodiscard]] bool passes(const integer& turned_out, const integer& eligible) const;
+    /// "a turnout of at least 1/2 of those eligible", "a turnout of at least 1/2 of eligible secure tenants".
     [[nodiscard]] std::string describe() const;
     friend bool operator==(const turnout_floor&, const turnout_floor&) = default;
 };
@@ -239,15 +246,20 @@ struct constitution {
 };
 
 /// Input limits, applied before parsing (style.md §2.1): toml++ 3.3.0 has known crashes on hostile input.
+/// The limits and the other inputs refused before parsing are listed in docs/constitution.md.
 inline constexpr std::size_t max_constitution_bytes = 64 * 1024;
 inline constexpr std::size_t max_dotted_key_parts = 32;
 
 /// Parses a constitution from TOML text. `source_name` (a file name) is used in error locations.
 /// Unknown keys, TOML floats in exact fields, missing required keys and values out of range are errors.
-/// @return the constitution, or the first error found, with file, line, column and key path:
-///   errc::too_large (over max_constitution_bytes), errc::syntax (malformed TOML, control bytes, invalid UTF-8,
-///   a fraction that does not parse), errc::unknown_key, errc::missing_key, errc::wrong_type,
-///   errc::invalid_value (e.g. a fraction above 1, a committee whose minimum exceeds its maximum).
+/// @return the constitution, or the first error found, with file, line, column and key path (no key path for
+///   errors found before the TOML is parsed, and for TOML syntax errors):
+///   errc::too_large (over max_constitution_bytes, a dotted key of more than max_dotted_key_parts parts),
+///   errc::syntax (malformed TOML, control bytes, invalid UTF-8, non-ASCII outside strings and comments, a few
+///   shapes toml++ 3.3.0 mishandles, a fraction that does not parse), errc::unknown_key, errc::missing_key,
+///   errc::wrong_type (including a TOML float where an exact fraction is needed), errc::invalid_value (e.g. a
+///   fraction above 1, a committee whose minimum exceeds its maximum).
+/// Thread safety: may be called concurrently. Exceptions: only std::bad_alloc.
 [[nodiscard]] result<constitution> parse_constitution(std::string_view toml_text, std::string_view source_name = {});
 
 /// Reads and parses a constitution file. @return as parse_constitution, or errc::io if it cannot be read.

@@ -27,10 +27,10 @@ std::vector<std::int64_t> reference_apportion(std::int64_t total, const std::vec
     std::vector<std::int64_t> shares(weights.size(), 0);
     std::vector<rational> entitlement;
     for (const rational& w : weights) entitlement.push_back(rational(total) * w / sum);
-    // First the whole pence each is surely owed ...
+    // First the whole pence each is surely owed (entitlements are not negative, so integer division floors) ...
     std::int64_t given = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
-        while (rational(shares[i] + 1) <= entitlement[i]) ++shares[i];
+        shares[i] = tmo::integer(entitlement[i].numerator() / entitlement[i].denominator()).convert_to<std::int64_t>();
         given += shares[i];
     }
     // ... then the rest by greatest shortfall.

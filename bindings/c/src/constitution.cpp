@@ -1,0 +1,420 @@
+// bindings/c/src/constitution.cpp: the tmo_constitution handle and its getters.
+#include "waist.hpp"
+
+#include <tmo/rules/constitution.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+using tmo::detail::fail;
+using tmo::detail::null_argument;
+using tmo::detail::reset_last_error;
+using tmo::detail::translate_exception;
+
+// The handle: the C++ constitution, plus the text that borrowed-string getters hand out, built once at creation so
+// that a handle is never modified afterwards and can be read from several threads.
+struct tmo_constitution {
+    struct resolution_entry {
+        const std::string* name;              // the key in rules.resolutions
+        const tmo::resolution_rules* rules;
+        std::vector<std::string> tests;       // threshold_test::describe() of each test, in order
+    };
+
+    explicit tmo_constitution(tmo::constitution parsed) : rules(std::move(parsed)) {
+        resolutions.reserve(rules.resolutions.size());
+        for (const auto& [name, resolution] : rules.resolutions) {
+            resolution_entry entry{&name, &resolution, {}};
+            entry.tests.reserve(resolution.tests.size());
+            for (const tmo::threshold_test& test : resolution.tests) entry.tests.push_back(test.describe());
+            resolutions.push_back(std::move(entry));
+        }
+        ballot_names.reserve(rules.ballots.size());
+        for (const auto& ballot : rules.ballots) ballot_names.push_back(&ballot.first);
+    }
+    // The entries point into `rules`: the handle stays where it was created.
+    tmo_constitution(const tmo_constitution&) = delete;
+    tmo_constitution& operator=(const tmo_constitution&) = delete;
+
+    const tmo::constitution rules;
+    std::vector<resolution_entry> resolutions;  // in the order of rules.resolutions (ascending names)
+    std::vector<const std::string*> ballot_names;
+};
+
+namespace {
+
+// Hands a parsed constitution to the caller as a new handle, or records the parse error.
+int adopt(tmo_constitution** out, tmo::result<tmo::constitution> parsed) {
+    if (!parsed) return fail(parsed.error());
+    *out = new tmo_constitution(std::move(*parsed));
+    return TMO_OK;
+}
+
+// The rules of a meeting of C kind `kind` (falling back to the general meeting's, as the C++ API does).
+int find_meeting(const tmo::meeting_rules** out, const tmo_constitution& c, int kind) {
+    tmo::meeting_kind cpp_kind{};
+    switch (kind) {
+        case TMO_MEETING_AGM: cpp_kind = tmo::meeting_kind::agm; break;
+        case TMO_MEETING_GENERAL: cpp_kind = tmo::meeting_kind::general; break;
+        case TMO_MEETING_SPECIAL: cpp_kind = tmo::meeting_kind::special; break;
+        case TMO_MEETING_COMMITTEE: cpp_kind = tmo::meeting_kind::committee; break;
+        default:
+            return fail(TMO_EINVAL, "unknown meeting kind " + std::to_string(kind) +
+                                        ": expected TMO_MEETING_AGM, _GENERAL, _SPECIAL or _COMMITTEE");
+    }
+    *out = c.rules.meeting(cpp_kind);
+    if (*out == nullptr)
+        return fail(TMO_ENOTFOUND, std::string("the constitution has no rules for ") + tmo::name(cpp_kind) +
+                                       " meetings");
+    return TMO_OK;
+}
+
+// The resolution kind `kind`, or null with TMO_ENOTFOUND recorded (naming the kinds that exist).
+const tmo_constitution::resolution_entry* find_resolution(const tmo_constitution& c, std::string_view kind) {
+    for (const auto& entry : c.resolutions)
+        if (*entry.name == kind) return &entry;
+    std::string known;
+    for (const auto& entry : c.resolutions) known += (known.empty() ? "" : ", ") + *entry.name;
+    fail(TMO_ENOTFOUND, "no resolution kind \"" + std::string(kind) + "\"; the constitution defines: " + known);
+    return nullptr;
+}
+
+int index_out_of_range(std::size_t index, std::size_t count, const char* what) {
+    return fail(TMO_EINVAL, "index " + std::to_string(index) + " is out of range: the constitution has " +
+                                std::to_string(count) + " " + what);
+}
+
+}  // namespace
+
+extern "C" {
+
+TMO_API int TMO_CALL tmo_constitution_parse(tmo_constitution** out, const char* text, size_t len,
+                                            const char* source_name) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = nullptr;
+        if (text == nullptr) return null_argument(__func__, "text");
+        return adopt(out, tmo::parse_constitution(std::string_view(text, len),
+                                                  source_name != nullptr ? source_name : std::string_view()));
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_load(tmo_constitution** out, const char* path) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = nullptr;
+        if (path == nullptr) return null_argument(__func__, "path");
+        return adopt(out, tmo::load_constitution(std::filesystem::path(path)));
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_preset(tmo_constitution** out, const char* name) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = nullptr;
+        if (name == nullptr) return null_argument(__func__, "name");
+        return adopt(out, tmo::constitution_preset(name));
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+// Destroying the handle cannot throw: no try block, and the last error is left untouched.
+TMO_API void TMO_CALL tmo_constitution_free(tmo_constitution* constitution) noexcept { delete constitution; }
+
+TMO_API int TMO_CALL tmo_constitution_to_toml(tmo_buf* out, const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        tmo_buf_dispose(out);
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        tmo::detail::set_buf(*out, tmo::to_toml(constitution->rules));
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_summary(tmo_buf* out, const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        tmo_buf_dispose(out);
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        tmo::detail::set_buf(*out, tmo::summary(constitution->rules));
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API const char* TMO_CALL tmo_constitution_name(const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (constitution == nullptr) {
+            null_argument(__func__, "constitution");
+            return nullptr;
+        }
+        return constitution->rules.org.name.c_str();
+    } catch (...) {
+        translate_exception();
+        return nullptr;
+    }
+}
+
+TMO_API const char* TMO_CALL tmo_constitution_area(const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (constitution == nullptr) {
+            null_argument(__func__, "constitution");
+            return nullptr;
+        }
+        return constitution->rules.org.area.c_str();
+    } catch (...) {
+        translate_exception();
+        return nullptr;
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_legal_form(int* out, const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        switch (constitution->rules.org.form) {
+            case tmo::legal_form::co_operative_society: *out = TMO_LEGAL_FORM_CO_OPERATIVE_SOCIETY; return TMO_OK;
+            case tmo::legal_form::community_benefit_society:
+                *out = TMO_LEGAL_FORM_COMMUNITY_BENEFIT_SOCIETY;
+                return TMO_OK;
+            case tmo::legal_form::company_limited_by_guarantee:
+                *out = TMO_LEGAL_FORM_COMPANY_LIMITED_BY_GUARANTEE;
+                return TMO_OK;
+        }
+        return fail(TMO_EINTERNAL, "the constitution holds an unknown legal form");
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_minimum_age(uint32_t* out, const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        *out = constitution->rules.membership.minimum_age;
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_vote_unit(int* out, const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        switch (constitution->rules.membership.unit) {
+            case tmo::vote_unit::member: *out = TMO_VOTE_UNIT_MEMBER; return TMO_OK;
+            case tmo::vote_unit::household: *out = TMO_VOTE_UNIT_HOUSEHOLD; return TMO_OK;
+        }
+        return fail(TMO_EINTERNAL, "the constitution holds an unknown vote unit");
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_notice_days(uint32_t* out, const tmo_constitution* constitution,
+                                                  int meeting_kind) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        const tmo::meeting_rules* meeting = nullptr;
+        if (const int status = find_meeting(&meeting, *constitution, meeting_kind); status != TMO_OK) return status;
+        *out = meeting->notice_clear_days;
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_quorum(uint64_t* out, const tmo_constitution* constitution, int meeting_kind,
+                                             uint64_t members, int adjourned) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        const tmo::meeting_rules* meeting = nullptr;
+        if (const int status = find_meeting(&meeting, *constitution, meeting_kind); status != TMO_OK) return status;
+        if (adjourned == 0) {
+            *out = meeting->quorum.required(members);
+            return TMO_OK;
+        }
+        if (!meeting->adjourned)
+            return fail(TMO_ENOTFOUND, "the constitution has no quorum rule for such a meeting when adjourned");
+        *out = meeting->adjourned->quorum.required(members);
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_resolution_count(size_t* out, const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        *out = constitution->resolutions.size();
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API const char* TMO_CALL tmo_constitution_resolution_name(const tmo_constitution* constitution,
+                                                              size_t index) noexcept {
+    try {
+        reset_last_error();
+        if (constitution == nullptr) {
+            null_argument(__func__, "constitution");
+            return nullptr;
+        }
+        if (index >= constitution->resolutions.size()) {
+            index_out_of_range(index, constitution->resolutions.size(), "resolution kinds");
+            return nullptr;
+        }
+        return constitution->resolutions[index].name->c_str();
+    } catch (...) {
+        translate_exception();
+        return nullptr;
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_resolution_combine(int* out, const tmo_constitution* constitution,
+                                                         const char* kind) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (kind == nullptr) return null_argument(__func__, "kind");
+        const auto* entry = find_resolution(*constitution, kind);
+        if (entry == nullptr) return TMO_ENOTFOUND;
+        switch (entry->rules->how) {
+            case tmo::combine::all: *out = TMO_COMBINE_ALL; return TMO_OK;
+            case tmo::combine::any: *out = TMO_COMBINE_ANY; return TMO_OK;
+        }
+        return fail(TMO_EINTERNAL, "the constitution holds an unknown way of combining tests");
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_resolution_test_count(size_t* out, const tmo_constitution* constitution,
+                                                            const char* kind) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (kind == nullptr) return null_argument(__func__, "kind");
+        const auto* entry = find_resolution(*constitution, kind);
+        if (entry == nullptr) return TMO_ENOTFOUND;
+        *out = entry->tests.size();
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API const char* TMO_CALL tmo_constitution_resolution_test(const tmo_constitution* constitution,
+                                                              const char* kind, size_t index) noexcept {
+    try {
+        reset_last_error();
+        if (constitution == nullptr) {
+            null_argument(__func__, "constitution");
+            return nullptr;
+        }
+        if (kind == nullptr) {
+            null_argument(__func__, "kind");
+            return nullptr;
+        }
+        const auto* entry = find_resolution(*constitution, kind);
+        if (entry == nullptr) return nullptr;
+        if (index >= entry->tests.size()) {
+            index_out_of_range(index, entry->tests.size(), ("tests for \"" + *entry->name + "\"").c_str());
+            return nullptr;
+        }
+        return entry->tests[index].c_str();
+    } catch (...) {
+        translate_exception();
+        return nullptr;
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_committee_size(uint32_t* min_out, uint32_t* max_out,
+                                                     const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (min_out != nullptr) *min_out = 0;
+        if (max_out != nullptr) *max_out = 0;
+        if (min_out == nullptr) return null_argument(__func__, "min_out");
+        if (max_out == nullptr) return null_argument(__func__, "max_out");
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (!constitution->rules.committee) return fail(TMO_ENOTFOUND, "the constitution has no committee rules");
+        *min_out = constitution->rules.committee->min_size;
+        *max_out = constitution->rules.committee->max_size;
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API int TMO_CALL tmo_constitution_ballot_count(size_t* out, const tmo_constitution* constitution) noexcept {
+    try {
+        reset_last_error();
+        if (out == nullptr) return null_argument(__func__, "out");
+        *out = 0;
+        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        *out = constitution->ballot_names.size();
+        return TMO_OK;
+    } catch (...) {
+        return translate_exception();
+    }
+}
+
+TMO_API const char* TMO_CALL tmo_constitution_ballot_name(const tmo_constitution* constitution,
+                                                          size_t index) noexcept {
+    try {
+        reset_last_error();
+        if (constitution == nullptr) {
+            null_argument(__func__, "constitution");
+            return nullptr;
+        }
+        if (index >= constitution->ballot_names.size()) {
+            index_out_of_range(index, constitution->ballot_names.size(), "ballots");
+            return nullptr;
+        }
+        return constitution->ballot_names[index]->c_str();
+    } catch (...) {
+        translate_exception();
+        return nullptr;
+    }
+}
+
+}  // extern "C"

@@ -1,0 +1,77 @@
+# Checks that three lists of the C API's symbols agree: the committed list (bindings/c/symbols.txt), the functions
+# declared with TMO_API in tmo.h, and the symbols libtmo_c actually exports (nm -D --defined-only).
+# Usage: cmake -DNM=<nm> -DLIBRARY=<libtmo_c.so> -DHEADER=<tmo.h> -DSYMBOLS=<symbols.txt> -P check_symbols.cmake
+cmake_minimum_required(VERSION 3.25)
+
+foreach(var NM LIBRARY HEADER SYMBOLS)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "check_symbols.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+
+# symbols.txt: "<symbol> <major>.<minor>" per line; '#' starts a comment line.
+set(listed "")
+file(STRINGS "${SYMBOLS}" lines)
+set(line_number 0)
+foreach(line IN LISTS lines)
+  math(EXPR line_number "${line_number} + 1")
+  if(line MATCHES "^#" OR line STREQUAL "")
+    continue()
+  endif()
+  if(NOT line MATCHES "^(tmo_[a-z0-9_]+) ([0-9]+\\.[0-9]+)$")
+    message(FATAL_ERROR "${SYMBOLS}:${line_number}: expected \"<symbol> <major>.<minor>\", found \"${line}\"")
+  endif()
+  if(CMAKE_MATCH_1 IN_LIST listed)
+    message(FATAL_ERROR "${SYMBOLS}:${line_number}: ${CMAKE_MATCH_1} is listed twice")
+  endif()
+  list(APPEND listed "${CMAKE_MATCH_1}")
+endforeach()
+
+# tmo.h: every declaration starts a line with TMO_API and names its function on that line.
+set(declared "")
+file(STRINGS "${HEADER}" lines REGEX "^TMO_API ")
+foreach(line IN LISTS lines)
+  if(NOT line MATCHES "(tmo_[a-z0-9_]+)\\(")
+    message(FATAL_ERROR "${HEADER}: cannot find the function name in \"${line}\"; keep it on the TMO_API line")
+  endif()
+  list(APPEND declared "${CMAKE_MATCH_1}")
+endforeach()
+
+# The library: every defined dynamic symbol, whatever its name.
+execute_process(COMMAND "${NM}" -D --defined-only "${LIBRARY}"
+  OUTPUT_VARIABLE nm_output ERROR_VARIABLE nm_error RESULT_VARIABLE nm_result)
+if(NOT nm_result EQUAL 0)
+  message(FATAL_ERROR "${NM} -D --defined-only ${LIBRARY} failed (${nm_result}): ${nm_error}")
+endif()
+set(exported "")
+string(REPLACE "\n" ";" nm_lines "${nm_output}")
+foreach(line IN LISTS nm_lines)
+  if(line MATCHES "^[0-9a-fA-F]* *[A-Za-z] ([^ @]+)")
+    list(APPEND exported "${CMAKE_MATCH_1}")
+  endif()
+endforeach()
+
+# Reports the names in list `a` that are missing from list `b`.
+set(problems "")
+function(report_missing a a_name b b_name)
+  set(missing "")
+  foreach(symbol IN LISTS ${a})
+    if(NOT symbol IN_LIST ${b})
+      list(APPEND missing "${symbol}")
+    endif()
+  endforeach()
+  if(missing)
+    list(JOIN missing "\n    " text)
+    set(problems "${problems}\n  ${a_name} but not ${b_name}:\n    ${text}" PARENT_SCOPE)
+  endif()
+endfunction()
+report_missing(exported "exported by the library" listed "listed in symbols.txt")
+report_missing(listed "listed in symbols.txt" exported "exported by the library")
+report_missing(declared "declared with TMO_API in tmo.h" listed "listed in symbols.txt")
+report_missing(listed "listed in symbols.txt" declared "declared with TMO_API in tmo.h")
+if(problems)
+  message(FATAL_ERROR "The C API's symbol lists disagree:${problems}\n"
+    "Add each new function to bindings/c/symbols.txt with the version it first ships in; never remove a line.")
+endif()
+list(LENGTH listed count)
+message(STATUS "symbols.txt, tmo.h and ${LIBRARY} agree on ${count} symbols")
