@@ -10,9 +10,8 @@
 #include <vector>
 
 using tmo::detail::fail;
+using tmo::detail::guarded;
 using tmo::detail::null_argument;
-using tmo::detail::reset_last_error;
-using tmo::detail::translate_exception;
 
 // The handle: the C++ constitution, plus the text that borrowed-string getters hand out, built once at creation so
 // that a handle is never modified afterwards and can be read from several threads.
@@ -92,105 +91,81 @@ extern "C" {
 
 TMO_API int TMO_CALL tmo_constitution_parse(tmo_constitution** out, const char* text, size_t len,
                                             const char* source_name) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = nullptr;
-        if (text == nullptr) return null_argument(__func__, "text");
+        if (text == nullptr) return null_argument("text");
         return adopt(out, tmo::parse_constitution(std::string_view(text, len),
                                                   source_name != nullptr ? source_name : std::string_view()));
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_load(tmo_constitution** out, const char* path) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = nullptr;
-        if (path == nullptr) return null_argument(__func__, "path");
+        if (path == nullptr) return null_argument("path");
         return adopt(out, tmo::load_constitution(std::filesystem::path(path)));
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_preset(tmo_constitution** out, const char* name) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = nullptr;
-        if (name == nullptr) return null_argument(__func__, "name");
+        if (name == nullptr) return null_argument("name");
         return adopt(out, tmo::constitution_preset(name));
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 // Destroying the handle cannot throw: no try block, and the last error is left untouched.
 TMO_API void TMO_CALL tmo_constitution_free(tmo_constitution* constitution) noexcept { delete constitution; }
 
 TMO_API int TMO_CALL tmo_constitution_to_toml(tmo_buf* out, const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         tmo_buf_dispose(out);
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         tmo::detail::set_buf(*out, tmo::to_toml(constitution->rules));
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_summary(tmo_buf* out, const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         tmo_buf_dispose(out);
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         tmo::detail::set_buf(*out, tmo::summary(constitution->rules));
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API const char* TMO_CALL tmo_constitution_name(const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
+    return guarded(__func__, [&]() -> const char* {
         if (constitution == nullptr) {
-            null_argument(__func__, "constitution");
+            null_argument("constitution");
             return nullptr;
         }
         return constitution->rules.org.name.c_str();
-    } catch (...) {
-        translate_exception();
-        return nullptr;
-    }
+    });
 }
 
 TMO_API const char* TMO_CALL tmo_constitution_area(const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
+    return guarded(__func__, [&]() -> const char* {
         if (constitution == nullptr) {
-            null_argument(__func__, "constitution");
+            null_argument("constitution");
             return nullptr;
         }
         return constitution->rules.org.area.c_str();
-    } catch (...) {
-        translate_exception();
-        return nullptr;
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_legal_form(int* out, const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         switch (constitution->rules.org.form) {
             case tmo::legal_form::co_operative_society: *out = TMO_LEGAL_FORM_CO_OPERATIVE_SOCIETY; return TMO_OK;
             case tmo::legal_form::community_benefit_society:
@@ -201,63 +176,51 @@ TMO_API int TMO_CALL tmo_constitution_legal_form(int* out, const tmo_constitutio
                 return TMO_OK;
         }
         return fail(TMO_EINTERNAL, "the constitution holds an unknown legal form");
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_minimum_age(uint32_t* out, const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         *out = constitution->rules.membership.minimum_age;
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_vote_unit(int* out, const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         switch (constitution->rules.membership.unit) {
             case tmo::vote_unit::member: *out = TMO_VOTE_UNIT_MEMBER; return TMO_OK;
             case tmo::vote_unit::household: *out = TMO_VOTE_UNIT_HOUSEHOLD; return TMO_OK;
         }
         return fail(TMO_EINTERNAL, "the constitution holds an unknown vote unit");
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_notice_days(uint32_t* out, const tmo_constitution* constitution,
                                                   int meeting_kind) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         const tmo::meeting_rules* meeting = nullptr;
         if (const int status = find_meeting(&meeting, *constitution, meeting_kind); status != TMO_OK) return status;
         *out = meeting->notice_clear_days;
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_quorum(uint64_t* out, const tmo_constitution* constitution, int meeting_kind,
                                              uint64_t members, int adjourned) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         const tmo::meeting_rules* meeting = nullptr;
         if (const int status = find_meeting(&meeting, *constitution, meeting_kind); status != TMO_OK) return status;
         if (adjourned == 0) {
@@ -268,30 +231,24 @@ TMO_API int TMO_CALL tmo_constitution_quorum(uint64_t* out, const tmo_constituti
             return fail(TMO_ENOTFOUND, "the constitution has no quorum rule for such a meeting when adjourned");
         *out = meeting->adjourned->quorum.required(members);
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_resolution_count(size_t* out, const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         *out = constitution->resolutions.size();
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API const char* TMO_CALL tmo_constitution_resolution_name(const tmo_constitution* constitution,
                                                               size_t index) noexcept {
-    try {
-        reset_last_error();
+    return guarded(__func__, [&]() -> const char* {
         if (constitution == nullptr) {
-            null_argument(__func__, "constitution");
+            null_argument("constitution");
             return nullptr;
         }
         if (index >= constitution->resolutions.size()) {
@@ -299,20 +256,16 @@ TMO_API const char* TMO_CALL tmo_constitution_resolution_name(const tmo_constitu
             return nullptr;
         }
         return constitution->resolutions[index].name->c_str();
-    } catch (...) {
-        translate_exception();
-        return nullptr;
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_resolution_combine(int* out, const tmo_constitution* constitution,
                                                          const char* kind) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
-        if (kind == nullptr) return null_argument(__func__, "kind");
+        if (constitution == nullptr) return null_argument("constitution");
+        if (kind == nullptr) return null_argument("kind");
         const auto* entry = find_resolution(*constitution, kind);
         if (entry == nullptr) return TMO_ENOTFOUND;
         switch (entry->rules->how) {
@@ -320,38 +273,32 @@ TMO_API int TMO_CALL tmo_constitution_resolution_combine(int* out, const tmo_con
             case tmo::combine::any: *out = TMO_COMBINE_ANY; return TMO_OK;
         }
         return fail(TMO_EINTERNAL, "the constitution holds an unknown way of combining tests");
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_resolution_test_count(size_t* out, const tmo_constitution* constitution,
                                                             const char* kind) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
-        if (kind == nullptr) return null_argument(__func__, "kind");
+        if (constitution == nullptr) return null_argument("constitution");
+        if (kind == nullptr) return null_argument("kind");
         const auto* entry = find_resolution(*constitution, kind);
         if (entry == nullptr) return TMO_ENOTFOUND;
         *out = entry->tests.size();
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API const char* TMO_CALL tmo_constitution_resolution_test(const tmo_constitution* constitution,
                                                               const char* kind, size_t index) noexcept {
-    try {
-        reset_last_error();
+    return guarded(__func__, [&]() -> const char* {
         if (constitution == nullptr) {
-            null_argument(__func__, "constitution");
+            null_argument("constitution");
             return nullptr;
         }
         if (kind == nullptr) {
-            null_argument(__func__, "kind");
+            null_argument("kind");
             return nullptr;
         }
         const auto* entry = find_resolution(*constitution, kind);
@@ -361,49 +308,39 @@ TMO_API const char* TMO_CALL tmo_constitution_resolution_test(const tmo_constitu
             return nullptr;
         }
         return entry->tests[index].c_str();
-    } catch (...) {
-        translate_exception();
-        return nullptr;
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_committee_size(uint32_t* min_out, uint32_t* max_out,
                                                      const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
+    return guarded(__func__, [&]() -> int {
         if (min_out != nullptr) *min_out = 0;
         if (max_out != nullptr) *max_out = 0;
-        if (min_out == nullptr) return null_argument(__func__, "min_out");
-        if (max_out == nullptr) return null_argument(__func__, "max_out");
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (min_out == nullptr) return null_argument("min_out");
+        if (max_out == nullptr) return null_argument("max_out");
+        if (constitution == nullptr) return null_argument("constitution");
         if (!constitution->rules.committee) return fail(TMO_ENOTFOUND, "the constitution has no committee rules");
         *min_out = constitution->rules.committee->min_size;
         *max_out = constitution->rules.committee->max_size;
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_constitution_ballot_count(size_t* out, const tmo_constitution* constitution) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (constitution == nullptr) return null_argument(__func__, "constitution");
+        if (constitution == nullptr) return null_argument("constitution");
         *out = constitution->ballot_names.size();
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API const char* TMO_CALL tmo_constitution_ballot_name(const tmo_constitution* constitution,
                                                           size_t index) noexcept {
-    try {
-        reset_last_error();
+    return guarded(__func__, [&]() -> const char* {
         if (constitution == nullptr) {
-            null_argument(__func__, "constitution");
+            null_argument("constitution");
             return nullptr;
         }
         if (index >= constitution->ballot_names.size()) {
@@ -411,10 +348,7 @@ TMO_API const char* TMO_CALL tmo_constitution_ballot_name(const tmo_constitution
             return nullptr;
         }
         return constitution->ballot_names[index]->c_str();
-    } catch (...) {
-        translate_exception();
-        return nullptr;
-    }
+    });
 }
 
 }  // extern "C"

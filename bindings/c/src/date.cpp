@@ -9,10 +9,9 @@
 #include <string>
 
 using tmo::detail::fail;
+using tmo::detail::guarded;
 using tmo::detail::in_argument;
 using tmo::detail::null_argument;
-using tmo::detail::reset_last_error;
-using tmo::detail::translate_exception;
 
 namespace {
 
@@ -30,11 +29,11 @@ int parse_argument(tmo::date& out, const char* text, const char* argument) {
 }
 
 // Checks a caller's date buffer, leaving it holding "" when it has room for anything.
-int check_date_buffer(char* out, size_t cap, const char* function) {
-    if (out == nullptr) return null_argument(function, "out");
+int check_date_buffer(char* out, size_t cap) {
+    if (out == nullptr) return null_argument("out");
     if (cap != 0) out[0] = '\0';
     if (cap < TMO_DATE_SIZE)
-        return fail(TMO_EINVAL, std::string(function) + ": cap is " + std::to_string(cap) +
+        return fail(TMO_EINVAL, std::string(tmo::detail::entry_point()) + ": cap is " + std::to_string(cap) +
                                     " bytes; a date needs TMO_DATE_SIZE (11)");
     return TMO_OK;
 }
@@ -54,52 +53,43 @@ int write_date(char* out, tmo::date d) {
 extern "C" {
 
 TMO_API int TMO_CALL tmo_date_clear_days(int64_t* out, const char* notice, const char* meeting) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         *out = 0;
-        if (notice == nullptr) return null_argument(__func__, "notice");
-        if (meeting == nullptr) return null_argument(__func__, "meeting");
+        if (notice == nullptr) return null_argument("notice");
+        if (meeting == nullptr) return null_argument("meeting");
         tmo::date notice_day;
         tmo::date meeting_day;
         if (const int status = parse_argument(notice_day, notice, "notice"); status != TMO_OK) return status;
         if (const int status = parse_argument(meeting_day, meeting, "meeting"); status != TMO_OK) return status;
         *out = tmo::clear_days_between(notice_day, meeting_day);
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_date_latest_notice(char* out, size_t cap, const char* meeting,
                                             int64_t clear_days) noexcept {
-    try {
-        reset_last_error();
-        if (const int status = check_date_buffer(out, cap, __func__); status != TMO_OK) return status;
-        if (meeting == nullptr) return null_argument(__func__, "meeting");
+    return guarded(__func__, [&]() -> int {
+        if (const int status = check_date_buffer(out, cap); status != TMO_OK) return status;
+        if (meeting == nullptr) return null_argument("meeting");
         if (clear_days < 0)
             return fail(TMO_EINVAL, "clear_days is " + std::to_string(clear_days) + ": it cannot be negative");
         tmo::date meeting_day;
         if (const int status = parse_argument(meeting_day, meeting, "meeting"); status != TMO_OK) return status;
         if (clear_days > max_days_apart) return out_of_range();
         return write_date(out, tmo::latest_notice_date(meeting_day, clear_days));
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_date_add_months(char* out, size_t cap, const char* date, int64_t months) noexcept {
-    try {
-        reset_last_error();
-        if (const int status = check_date_buffer(out, cap, __func__); status != TMO_OK) return status;
-        if (date == nullptr) return null_argument(__func__, "date");
+    return guarded(__func__, [&]() -> int {
+        if (const int status = check_date_buffer(out, cap); status != TMO_OK) return status;
+        if (date == nullptr) return null_argument("date");
         tmo::date start;
         if (const int status = parse_argument(start, date, "date"); status != TMO_OK) return status;
         if (months > max_months_apart || months < -max_months_apart) return out_of_range();
         return write_date(out, tmo::add_months(start, months));
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 }  // extern "C"

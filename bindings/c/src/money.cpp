@@ -12,32 +12,27 @@
 #include <vector>
 
 using tmo::detail::fail;
+using tmo::detail::guarded;
 using tmo::detail::in_argument;
 using tmo::detail::null_argument;
-using tmo::detail::reset_last_error;
-using tmo::detail::translate_exception;
 
 extern "C" {
 
 TMO_API int TMO_CALL tmo_money_parse(int64_t* out_pence, const char* text) noexcept {
-    try {
-        reset_last_error();
-        if (out_pence == nullptr) return null_argument(__func__, "out_pence");
+    return guarded(__func__, [&]() -> int {
+        if (out_pence == nullptr) return null_argument("out_pence");
         *out_pence = 0;
-        if (text == nullptr) return null_argument(__func__, "text");
+        if (text == nullptr) return null_argument("text");
         const auto amount = tmo::money::parse(text);
         if (!amount) return fail(amount.error());
         *out_pence = amount->pence();
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_money_format(char* buf, size_t cap, int64_t pence, unsigned flags) noexcept {
-    try {
-        reset_last_error();
-        if (buf == nullptr && cap != 0) return null_argument(__func__, "buf");
+    return guarded(__func__, [&]() -> int {
+        if (buf == nullptr && cap != 0) return null_argument("buf");
         if (cap != 0) buf[0] = '\0';
         constexpr unsigned known_flags = TMO_MONEY_SYMBOL | TMO_MONEY_THOUSANDS;
         if ((flags & ~known_flags) != 0)
@@ -51,23 +46,20 @@ TMO_API int TMO_CALL tmo_money_format(char* buf, size_t cap, int64_t pence, unsi
             buf[kept] = '\0';
         }
         return static_cast<int>(text.size());  // at most 32 bytes
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_apportion(int64_t* out_shares, int64_t total_pence, const char* const* weights,
                                    size_t count) noexcept {
-    try {
-        reset_last_error();
-        if (out_shares == nullptr) return null_argument(__func__, "out_shares");
+    return guarded(__func__, [&]() -> int {
+        if (out_shares == nullptr) return null_argument("out_shares");
         std::fill_n(out_shares, count, int64_t{0});
-        if (weights == nullptr) return null_argument(__func__, "weights");
+        if (weights == nullptr) return null_argument("weights");
         std::vector<tmo::rational> exact;
         exact.reserve(count);
         for (std::size_t i = 0; i < count; ++i) {
             const std::string argument = "weights[" + std::to_string(i) + "]";
-            if (weights[i] == nullptr) return null_argument(__func__, argument.c_str());
+            if (weights[i] == nullptr) return null_argument(argument.c_str());
             auto weight = tmo::rational::parse(weights[i]);
             if (!weight) return fail(in_argument(weight.error(), argument));
             exact.push_back(std::move(*weight));
@@ -76,24 +68,19 @@ TMO_API int TMO_CALL tmo_apportion(int64_t* out_shares, int64_t total_pence, con
         if (!shares) return fail(shares.error());
         std::transform(shares->begin(), shares->end(), out_shares, [](tmo::money share) { return share.pence(); });
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 TMO_API int TMO_CALL tmo_fraction_normalise(tmo_buf* out, const char* text) noexcept {
-    try {
-        reset_last_error();
-        if (out == nullptr) return null_argument(__func__, "out");
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
         tmo_buf_dispose(out);
-        if (text == nullptr) return null_argument(__func__, "text");
+        if (text == nullptr) return null_argument("text");
         const auto value = tmo::rational::parse(text);
         if (!value) return fail(value.error());
         tmo::detail::set_buf(*out, value->to_string());
         return TMO_OK;
-    } catch (...) {
-        return translate_exception();
-    }
+    });
 }
 
 }  // extern "C"

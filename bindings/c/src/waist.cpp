@@ -43,6 +43,7 @@ struct last_error_record {
 };
 
 thread_local last_error_record last_error;
+thread_local const char* current_function = "tmo";
 
 // Records an error whose message is `prefix` followed by `text`.
 int record(int status, std::string_view prefix, std::string_view text, const source_location* where) noexcept {
@@ -90,8 +91,15 @@ tmo::error in_argument(const tmo::error& e, std::string_view argument) {
     return tmo::error(e.code(), std::string(argument) + ": " + e.message(), std::move(where));
 }
 
-int null_argument(const char* function, const char* parameter) noexcept {
-    record(TMO_EINVAL, function, ": a required argument is NULL: ", nullptr);
+void enter(const char* function) noexcept {
+    reset_last_error();
+    current_function = function;
+}
+
+const char* entry_point() noexcept { return current_function; }
+
+int null_argument(const char* parameter) noexcept {
+    record(TMO_EINVAL, current_function, ": a required argument is NULL: ", nullptr);
     try {
         last_error.message.append(parameter);
         last_error.view.message = last_error.message.c_str();
