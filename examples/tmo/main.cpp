@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
 
     int status = tmo_tool::exit_ok;
     tmo_tool::add_check(app, status);
+    tmo_tool::add_budget(app, status);
+    tmo_tool::add_count(app, status);
 
     try {
         app.parse(argc, argv);

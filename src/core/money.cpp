@@ -22,8 +22,7 @@ result<money> from_integer_pence(const integer& pence) {
     return money::from_pence(pence.convert_to<std::int64_t>());
 }
 
-// `text` in double quotes. (Built by appending: GCC 12 at -O3 gives a false -Wrestrict warning for
-// "literal" + std::string.)
+// `text` in double quotes.
 std::string quoted(std::string_view text) {
     std::string out(1, '"');
     out.append(text);

@@ -1,5 +1,6 @@
 #include <tmo/core/rational.hpp>
 
+#include <algorithm>
 #include <cstddef>
 
 namespace tmo {
@@ -137,6 +138,16 @@ integer rational::ceil() const { return divide_rounded(numerator(), denominator(
 std::string rational::to_string() const {
     if (is_integer()) return numerator().str();
     return numerator().str() + "/" + denominator().str();
+}
+
+std::string rational::to_exact_text() const {
+    // A decimal terminates when the denominator has no prime factors but 2 and 5; it needs max(twos, fives) places.
+    integer d = denominator();
+    unsigned twos = 0, fives = 0;
+    for (; d % 2 == 0; d /= 2) ++twos;
+    for (; d % 5 == 0; d /= 5) ++fives;
+    if (d != 1) return to_string();
+    return to_decimal(std::max(twos, fives), rounding::never).value();
 }
 
 result<std::string> rational::to_decimal(unsigned places, rounding mode) const {

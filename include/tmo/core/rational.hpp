@@ -74,6 +74,9 @@ public:
 
     /// "p/q" in lowest terms, or "p" when the value is whole ("2/3", "-5", "0").
     [[nodiscard]] std::string to_string() const;
+    /// The exact value as a decimal when it has a finite one, with as few places as that needs ("0.125", "-12",
+    /// "37.5"), or else as "p/q" ("37/3").
+    [[nodiscard]] std::string to_exact_text() const;
     /// The decimal text with exactly `places` digits after the point, rounded by `mode`
     /// ("66.67" for 2/3 with 2 places, half_up). @return errc::inexact when mode is never and digits would be lost.
     [[nodiscard]] result<std::string> to_decimal(unsigned places, rounding mode) const;

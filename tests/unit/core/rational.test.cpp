@@ -128,6 +128,11 @@ TEST_CASE("rational text forms") {
     CHECK(rational(1, 3).to_decimal(2, rounding::never).error().code() == errc::inexact);
     CHECK(rational(34, 48).to_percent(1, rounding::half_up).value() == "70.8%");
     CHECK(rational(1, 2000).to_decimal(3, rounding::half_up).value() == "0.001");
+    CHECK(rational(1, 8).to_exact_text() == "0.125");
+    CHECK(rational(-75, 2).to_exact_text() == "-37.5");
+    CHECK(rational(12).to_exact_text() == "12");
+    CHECK(rational(1, 80).to_exact_text() == "0.0125");
+    CHECK(rational(37, 3).to_exact_text() == "37/3");
 }
 
 TEST_CASE("rounding mode names round-trip") {

@@ -1,0 +1,105 @@
+#include <tmo/vote/ballot.hpp>
+
+#include <algorithm>
+
+namespace tmo {
+inline namespace v1 {
+namespace vote {
+
+namespace {
+
+// FNV-1a over the candidate numbers and rank-sharing flags.
+std::uint64_t hash_marks(std::span<const mark> marks) noexcept {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const mark& m : marks) {
+        const std::uint64_t word = (std::uint64_t{m.candidate} << 1) | (m.shares_rank ? 1u : 0u);
+        for (int shift = 0; shift < 40; shift += 8) {
+            h ^= (word >> shift) & 0xFFu;
+            h *= 1099511628211ull;
+        }
+    }
+    return h;
+}
+
+}  // namespace
+
+bool ballot::has_equal_ranks() const noexcept {
+    return std::any_of(marks.begin(), marks.end(), [](const mark& m) { return m.shares_rank; });
+}
+
+std::vector<std::vector<candidate_id>> ballot::rank_groups() const {
+    std::vector<std::vector<candidate_id>> groups;
+    for (const mark& m : marks) {
+        if (!m.shares_rank || groups.empty()) groups.emplace_back();
+        if (m.candidate != no_candidate) groups.back().push_back(m.candidate);
+    }
+    return groups;
+}
+
+profile::profile(std::vector<candidate> candidates, std::uint32_t seats, std::string title)
+    : candidates_(std::move(candidates)), seats_(seats), title_(std::move(title)) {}
+
+result<void> profile::set_name(candidate_id c, std::string name) {
+    if (c >= candidates_.size())
+        return unexpected(errc::invalid_argument, "candidate " + std::to_string(c + 1ull) + " does not exist");
+    candidates_[c].name = std::move(name);
+    return {};
+}
+
+result<void> profile::withdraw(candidate_id c) {
+    if (c >= candidates_.size())
+        return unexpected(errc::invalid_argument, "candidate " + std::to_string(c + 1ull) + " does not exist");
+    candidates_[c].withdrawn = true;
+    return {};
+}
+
+result<void> profile::add(std::span<const mark> marks, std::uint64_t count, std::string id) {
+    if (count == 0) return unexpected(errc::invalid_argument, "a ballot must stand for at least one paper");
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const mark& m = marks[i];
+        if (m.candidate != no_candidate && m.candidate >= candidates_.size())
+            return unexpected(errc::invalid_argument,
+                              "candidate " + std::to_string(m.candidate + 1ull) + " does not exist (there are " +
+                                  std::to_string(candidates_.size()) + " candidates)");
+        if (i == 0 && m.shares_rank)
+            return unexpected(errc::invalid_argument, "the first preference cannot share a rank with an earlier one");
+    }
+    constexpr std::uint64_t limit = std::uint64_t{1} << 63;
+    if (count > limit - papers_) return unexpected(errc::overflow, "more than 2^63 papers");
+
+    const std::uint64_t h = hash_marks(marks);
+    auto [first, last] = index_.equal_range(h);
+    std::size_t at = ballots_.size();
+    for (auto it = first; it != last; ++it) {
+        const auto& existing = ballots_[it->second].marks;
+        if (std::equal(existing.begin(), existing.end(), marks.begin(), marks.end())) {
+            at = it->second;
+            break;
+        }
+    }
+    if (at == ballots_.size()) {
+        ballots_.push_back(ballot{{marks.begin(), marks.end()}, count, {}});
+        index_.emplace(h, at);
+    } else {
+        ballots_[at].count += count;
+    }
+    if (!id.empty()) ballots_[at].ids.push_back(std::move(id));
+    papers_ += count;
+    return {};
+}
+
+result<void> profile::validate() const {
+    if (candidates_.empty()) return unexpected(errc::invalid_value, "the election has no candidates");
+    if (seats_ == 0) return unexpected(errc::invalid_value, "the number of seats must be at least 1");
+    if (seats_ > candidates_.size())
+        return unexpected(errc::invalid_value, std::to_string(seats_) + " seats but only " +
+                                                   std::to_string(candidates_.size()) + " candidates");
+    for (std::size_t i = 0; i < candidates_.size(); ++i)
+        if (candidates_[i].name.empty())
+            return unexpected(errc::invalid_value, "candidate " + std::to_string(i + 1) + " has no name");
+    return {};
+}
+
+}  // namespace vote
+}  // namespace v1
+}  // namespace tmo
