@@ -28,31 +28,14 @@ bool is_phragmen(const outcome& out) { return out.rule.starts_with("phragmen"); 
 
 std::string measure_text(const outcome& out, const purchase& p) {
     if (p.completion) return "score " + shown(p.measure) + " (completion)";
-    if (is_mes(out)) return "rho " + exact_text(p.measure) + (p.effective_votes ? ", effective votes " + shown(*p.effective_votes) : "");
+    if (is_mes(out)) return "rho " + p.measure.to_string() + (p.effective_votes ? ", effective votes " + shown(*p.effective_votes) : "");
     if (is_phragmen(out)) return "load " + shown(p.measure);
     if (out.rule == "max-welfare") return "welfare " + shown(p.measure);
-    if (out.rule.starts_with("greedy-cost")) return "votes per unit of cost " + exact_text(p.measure);
-    return "votes " + (p.measure.is_integer() ? exact_text(p.measure) : shown(p.measure));
+    if (out.rule.starts_with("greedy-cost")) return "votes per unit of cost " + p.measure.to_string();
+    return "votes " + (p.measure.is_integer() ? p.measure.to_exact_text() : shown(p.measure));
 }
 
 }  // namespace
-
-std::string exact_text(const rational& value) {
-    // A terminating decimal exists when the denominator has no prime factors but 2 and 5.
-    integer d = value.denominator();
-    unsigned places = 0, twos = 0, fives = 0;
-    while (d % 2 == 0) {
-        d /= 2;
-        ++twos;
-    }
-    while (d % 5 == 0) {
-        d /= 5;
-        ++fives;
-    }
-    if (d != 1) return value.to_string();
-    places = twos > fives ? twos : fives;
-    return value.to_decimal(places, rounding::never).value();
-}
 
 std::string explain_project(const instance& inst, const outcome& out, std::size_t which) {
     const project& pr = inst.projects[which];
@@ -81,7 +64,7 @@ std::string explain_project(const instance& inst, const outcome& out, std::size_
                  "benefit";
         } else {
             s += "it had " + (out.rule.starts_with("greedy-cost") ? "the most votes per unit of cost"
-                                                                  : "the most votes (" + exact_text(p.measure) + ")") +
+                                                                  : "the most votes (" + p.measure.to_exact_text() + ")") +
                  " among the projects still waiting, and its cost of " + shown(pr.cost) + " fit in what was left";
         }
         if (p.tie)
@@ -127,7 +110,7 @@ std::string to_text(const instance& inst, const outcome& out) {
     for (const auto& [k, v] : out.options) s += "  " + k + ": " + v + "\n";
     s += "Budget: " + shown(inst.budget) + "; voters: " + std::to_string(inst.voter_count()) + "\n";
     if (out.endowment)
-        s += "Each voter's equal share: " + shown(*out.endowment) + " (exactly " + exact_text(*out.endowment) + ")" +
+        s += "Each voter's equal share: " + shown(*out.endowment) + " (exactly " + out.endowment->to_exact_text() + ")" +
              (out.runs > 1 ? "; found after " + std::to_string(out.runs) + " runs of Add1" : std::string()) + "\n";
     s += "Funded: " + count_text(out.selected.size(), "project", "projects") + ", total cost " + shown(out.cost) +
          ", left over " + shown(inst.budget - out.cost) + "\n";
@@ -178,26 +161,26 @@ std::string to_json(const instance& inst, const outcome& out) {
     json options = json::object();
     for (const auto& [k, v] : out.options) options[k] = v;
     j["options"] = options;
-    j["budget"] = exact_text(inst.budget);
+    j["budget"] = inst.budget.to_exact_text();
     json selected = json::array();
     for (std::size_t p : out.selected) selected.push_back(inst.projects[p].id);
     j["selected"] = selected;
-    j["cost"] = exact_text(out.cost);
+    j["cost"] = out.cost.to_exact_text();
     json rounds = json::array();
     for (const purchase& p : out.rounds) {
         json r;
         r["project"] = inst.projects[p.project].id;
-        r["cost"] = exact_text(inst.projects[p.project].cost);
-        r["measure"] = exact_text(p.measure);
-        if (p.effective_votes) r["effective_votes"] = exact_text(*p.effective_votes);
-        r["budget_left"] = exact_text(p.budget_left);
+        r["cost"] = inst.projects[p.project].cost.to_exact_text();
+        r["measure"] = p.measure.to_exact_text();
+        if (p.effective_votes) r["effective_votes"] = p.effective_votes->to_exact_text();
+        r["budget_left"] = p.budget_left.to_exact_text();
         if (p.completion) r["completion"] = true;
         if (!p.payments.empty()) {
             json pay = json::array();
             for (const payment_group& g : p.payments)
             {
-                json item = {{"voters", g.voters}, {"paid", exact_text(g.paid)}};
-                if (g.before) item["before"] = exact_text(*g.before);
+                json item = {{"voters", g.voters}, {"paid", g.paid.to_exact_text()}};
+                if (g.before) item["before"] = (*g.before).to_exact_text();
                 if (g.all_they_had) item["all_they_had"] = true;
                 pay.push_back(item);
             }
@@ -216,10 +199,10 @@ std::string to_json(const instance& inst, const outcome& out) {
     for (const rejection& r : out.rejected)
         rejected.push_back({{"project", inst.projects[r.project].id},
                             {"reason", name(r.reason)},
-                            {"figure", exact_text(r.figure)},
+                            {"figure", r.figure.to_exact_text()},
                             {"explanation", explain_project(inst, out, r.project)}});
     j["rejected"] = rejected;
-    if (out.endowment) j["endowment"] = exact_text(*out.endowment);
+    if (out.endowment) j["endowment"] = out.endowment->to_exact_text();
     if (out.runs > 0) j["runs"] = out.runs;
     if (out.comparison) {
         const comparison_record& c = *out.comparison;
@@ -231,7 +214,7 @@ std::string to_json(const instance& inst, const outcome& out) {
     }
     if (!out.left_over.empty()) {
         json left = json::array();
-        for (const auto& [voters, amount] : out.left_over) left.push_back({{"voters", voters}, {"left", exact_text(amount)}});
+        for (const auto& [voters, amount] : out.left_over) left.push_back({{"voters", voters}, {"left", amount.to_exact_text()}});
         j["left_over"] = left;
     }
     return j.dump();

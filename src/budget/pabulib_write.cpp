@@ -1,5 +1,4 @@
 // The `.pb` writer.
-#include <tmo/budget/explain.hpp>
 #include <tmo/budget/pabulib.hpp>
 
 namespace tmo {
@@ -36,7 +35,7 @@ std::string to_pabulib(const instance& inst) {
     };
     set("num_projects", std::to_string(inst.projects.size()));
     set("num_votes", std::to_string(inst.voter_count()));
-    set("budget", exact_text(inst.budget));
+    set("budget", inst.budget.to_exact_text());
     set("vote_type", name(inst.type));
     for (const auto& [k, v] : meta) out += cell(k) + ";" + cell(v) + "\n";
 
@@ -56,9 +55,9 @@ std::string to_pabulib(const instance& inst) {
         for (const auto& [column, value] : inst.projects.front().extra) out += ";" + cell(column);
     out += "\n";
     for (const project& p : inst.projects) {
-        out += cell(p.id) + ";" + exact_text(p.cost);
-        if (votes) out += ";" + (p.votes_column ? exact_text(*p.votes_column) : std::string("None"));
-        if (score) out += ";" + (p.score_column ? exact_text(*p.score_column) : std::string("None"));
+        out += cell(p.id) + ";" + p.cost.to_exact_text();
+        if (votes) out += ";" + (p.votes_column ? p.votes_column->to_exact_text() : std::string("None"));
+        if (score) out += ";" + (p.score_column ? p.score_column->to_exact_text() : std::string("None"));
         if (names) out += ";" + cell(p.name);
         if (selected) out += ";" + (p.selected ? std::to_string(*p.selected) : std::string("None"));
         for (const auto& [column, value] : p.extra) out += ";" + cell(value);

@@ -15,10 +15,6 @@ namespace tmo {
 inline namespace v1 {
 namespace budget {
 
-/// An exact amount as text: a terminating decimal when it has one ("776314.03", "2000", "-0.5"), otherwise the
-/// fraction in lowest terms ("2000/3").
-[[nodiscard]] std::string exact_text(const rational& value);
-
 /// One sentence saying why the project was or was not funded, e.g. "Funded in round 2: its 2 supporters could pay
 /// its cost of 2,500.00 at 1,250.00 each, the lowest price per unit of benefit of any project still affordable."
 /// Precondition: which < inst.projects.size() and `out` was computed on `inst`.
@@ -30,7 +26,7 @@ namespace budget {
 
 /// A JSON object (one line): "rule", "options" (object), "budget", "selected" (project ids as written in the
 /// file, in funding order), "cost" (the exact total as a decimal string), "rounds", "rejected", and when present
-/// "endowment", "runs", "comparison" and "left_over". Every amount is an exact string (exact_text).
+/// "endowment", "runs", "comparison" and "left_over". Every amount is an exact string (rational::to_exact_text).
 /// Precondition: `out` was computed on `inst`.
 [[nodiscard]] std::string to_json(const instance& inst, const outcome& out);
 

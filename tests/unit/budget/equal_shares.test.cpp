@@ -11,18 +11,6 @@ using namespace tmo::budget;
 
 namespace {
 
-// The Riverside example: projects 1 (6000), 2 (2500), 3 (1500), 4 (3000); budget 10000; five voters.
-instance riverside() {
-    instance inst;
-    inst.budget = 10000;
-    const int costs[] = {6000, 2500, 1500, 3000};
-    for (int i = 0; i < 4; ++i) inst.projects.push_back({std::to_string(i + 1), costs[i], "", {}, {}, {}, {}});
-    ballot_merger merger(inst);
-    const std::vector<std::vector<std::size_t>> votes = {{0, 2}, {0, 1}, {0, 2}, {1, 2}, {3}};
-    for (std::size_t v = 0; v < votes.size(); ++v) merger.add({votes[v], {}, 1, {"v" + std::to_string(v + 1)}});
-    return inst;
-}
-
 equal_shares_options add1(add1_stop stop, add1_start start = add1_start::exact) {
     equal_shares_options options;
     options.complete = completion::add1;
@@ -34,7 +22,7 @@ equal_shares_options add1(add1_stop stop, add1_start start = add1_start::exact) 
 }  // namespace
 
 TEST_CASE("mes worked example with cost-first ties") {
-    const instance inst = riverside();
+    const instance inst = pb_test::riverside();
     const outcome out = equal_shares(inst).value();
     // Round 1: 1 and 3 tie at rho 1/3; 3 is cheaper. Round 2: 2 at 1250 each (rho 1/2).
     REQUIRE(out.selected == std::vector<std::size_t>{2, 1});
@@ -60,7 +48,7 @@ TEST_CASE("mes worked example with cost-first ties") {
 }
 
 TEST_CASE("mes worked example with id ties and add1") {
-    const instance inst = riverside();
+    const instance inst = pb_test::riverside();
     equal_shares_options by_id;
     by_id.ties = {{tie_criterion::id_natural}, {}};
     const outcome out = equal_shares(inst, by_id).value();
@@ -79,7 +67,7 @@ TEST_CASE("mes worked example with id ties and add1") {
 }
 
 TEST_CASE("mes completions and the utilitarian fill") {
-    const instance inst = riverside();
+    const instance inst = pb_test::riverside();
     equal_shares_options fill;
     fill.complete = completion::utilitarian;
     const outcome out = equal_shares(inst, fill).value();
@@ -144,4 +132,26 @@ TEST_CASE("mes official results of Wieliczka 2023 need add1 without the exhausti
     const outcome floor_start = equal_shares(inst, add1(add1_stop::over_budget, add1_start::floor)).value();
     CHECK(pb_test::ids(inst, floor_start.selected) == official);
     CHECK(*floor_start.endowment == rational(315));
+}
+
+TEST_CASE("mes Swiecie 2023 with its eligibility filter and comparison step") {
+    // Świecie excluded one project beforehand (14.7% of voters for 48.2% of the budget: below 1/3 of its share)
+    // and compared with greedy; the official winners are still those of MES + Add1 (budgeting.md 4.8, 6.1).
+    const instance inst = pb_test::load("Poland_Swiecie_2023.pb");
+    equal_shares_options options = add1(add1_stop::exhaustive);
+    options.min_share_factor = rational(1, 3);
+    options.compare = comparison_measure::satisfaction;
+    const outcome out = equal_shares(inst, options).value();
+    CHECK(pb_test::ids(inst, out.selected) == "c1 c2 c3 c4 c5 c7 c9 c10 c11 c12 c13 c14 c17 c18 c19 c20 c21");
+    std::vector<std::size_t> ineligible;
+    for (const rejection& r : out.rejected)
+        if (r.reason == rejection_reason::ineligible) ineligible.push_back(r.project);
+    REQUIRE(ineligible.size() == 1);
+    const project& excluded = inst.projects[ineligible[0]];
+    const rational share = rational(supporter_counts(inst)[ineligible[0]]) / rational(inst.voter_count());
+    CHECK(share * rational(3) * inst.budget < excluded.cost);
+    REQUIRE(out.comparison.has_value());
+    CHECK_FALSE(out.comparison->switched);
+    CHECK(out.comparison->prefer_rule > out.comparison->prefer_baseline);
+    CHECK(*out.option("eligibility") == "1/3");
 }

@@ -19,6 +19,20 @@ namespace pb_test {
 
 inline std::filesystem::path data_dir() { return TMO_PB_DATA_DIR; }
 
+// The Riverside worked example of budgeting.md 3.6 and 4.9: projects 1 (6000), 2 (2500), 3 (1500), 4 (3000);
+// budget 10000; five voters v1..v5.
+inline tmo::budget::instance riverside() {
+    tmo::budget::instance inst;
+    inst.budget = 10000;
+    const int costs[] = {6000, 2500, 1500, 3000};
+    const char* names[] = {"New play area", "CCTV at car park", "Community garden", "Bike store; block C"};
+    for (int i = 0; i < 4; ++i) inst.projects.push_back({std::to_string(i + 1), costs[i], names[i], {}, {}, {}, {}});
+    tmo::budget::ballot_merger merger(inst);
+    const std::vector<std::vector<std::size_t>> votes = {{0, 2}, {0, 1}, {0, 2}, {1, 2}, {3}};
+    for (std::size_t v = 0; v < votes.size(); ++v) merger.add({votes[v], {}, 1, {"v" + std::to_string(v + 1)}});
+    return inst;
+}
+
 // Loads an unpacked file, failing the test (with the reader's message) if it does not parse.
 inline tmo::budget::instance load(const std::string& name) {
     auto file = tmo::budget::load_pabulib(data_dir() / name);

@@ -133,6 +133,7 @@ TEST_CASE("rational text forms") {
     CHECK(rational(12).to_exact_text() == "12");
     CHECK(rational(1, 80).to_exact_text() == "0.0125");
     CHECK(rational(37, 3).to_exact_text() == "37/3");
+    CHECK(rational::parse("776314.03").value().to_exact_text() == "776314.03");
 }
 
 TEST_CASE("rounding mode names round-trip") {
