@@ -2,8 +2,12 @@
 #include "commands.hpp"
 
 #include <tmo/vote/blt.hpp>
+#include <tmo/vote/irv.hpp>
+#include <tmo/vote/long_format.hpp>
+#include <tmo/vote/plurality.hpp>
 #include <tmo/vote/stv.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -22,41 +26,81 @@ struct count_options {
     std::optional<std::string> seed;
     std::string reading = "a";
     bool strict = false;
+    std::string overvote = "exhaust";
+    std::optional<std::uint32_t> skipped_ranks;
+    bool exhaust_on_duplicate = false;
+    bool batch = false;
+    bool until_two = false;
+    std::optional<std::uint32_t> max_marks;
 };
 
+// The ballots: a long-format CSV (`ballot_id,rank,choice`) if the file name ends in .csv, else BLT.
+tmo::result<tmo::vote::profile> load_profile(const count_options& options) {
+    if (std::filesystem::path(options.file).extension() == ".csv") return tmo::vote::load_long_format(options.file);
+    auto file = tmo::vote::load_blt(options.file, options.strict ? tmo::vote::blt_mode::strict
+                                                                 : tmo::vote::blt_mode::lenient);
+    if (!file) return tmo::unexpected(file.error());
+    for (const auto& w : file->warnings)
+        std::cerr << w.where.file << ':' << w.where.line << ':' << w.where.column << ": warning: " << w.message << '\n';
+    return std::move(file->profile);
+}
+
+tmo::result<tmo::vote::count_result> count(const count_options& options, const tmo::vote::profile& p,
+                                           const tmo::vote::tie_chain& ties) {
+    if (options.rule == "irv") {
+        tmo::vote::irv_options irv;
+        irv.overvote = options.overvote == "skip"   ? tmo::vote::overvote_rule::skip_to_next_rank
+                       : options.overvote == "exhaust" ? tmo::vote::overvote_rule::exhaust_immediately
+                                                       : tmo::vote::overvote_rule::exhaust_if_multiple_continuing;
+        irv.max_skipped_ranks = options.skipped_ranks;
+        irv.duplicates = options.exhaust_on_duplicate ? tmo::vote::duplicate_rule::exhaust
+                                                      : tmo::vote::duplicate_rule::skip;
+        irv.batch_elimination = options.batch;
+        irv.continue_until_two = options.until_two;
+        irv.ties = ties;
+        return tmo::vote::count_irv(p, irv);
+    }
+    if (options.rule == "plurality" || options.rule == "block") {
+        tmo::vote::block_options block =
+            options.rule == "plurality" ? tmo::vote::block_options::plurality() : tmo::vote::block_options::block();
+        if (options.seats) block.seats = options.seats;
+        if (options.max_marks) block.max_marks = options.max_marks;
+        block.ties = ties;
+        return tmo::vote::count_block(p, block);
+    }
+    tmo::vote::stv_options stv =
+        options.rule == "wigm" ? tmo::vote::stv_options::wigm_exact() : tmo::vote::stv_options::scottish();
+    stv.ties = ties;
+    stv.seats = options.seats;
+    return tmo::vote::count_stv(p, stv);
+}
+
 int run_count(const count_options& options) {
-    tmo::vote::stv_options stv;
-    if (options.rule == "scottish-stv") {
-        stv = tmo::vote::stv_options::scottish();
-    } else if (options.rule == "wigm") {
-        stv = tmo::vote::stv_options::wigm_exact();
-    } else {
+    if (options.rule != "scottish-stv" && options.rule != "wigm" && options.rule != "irv" &&
+        options.rule != "plurality" && options.rule != "block") {
         std::cerr << "tmo count: error: rule '" << options.rule
-                  << "' is not available yet (available: scottish-stv, wigm)\n";
+                  << "' is not available yet (available: scottish-stv, wigm, irv, plurality, block)\n";
         return exit_bad_input;
     }
+    tmo::vote::tie_chain ties;
     if (!options.ties.empty()) {
         auto methods = tmo::vote::parse_tie_methods(options.ties);
         if (!methods) {
             std::cerr << "tmo count: error: " << methods.error().message() << '\n';
             return exit_bad_input;
         }
-        stv.ties.methods = *methods;
+        ties.methods = *methods;
     }
-    stv.ties.seed = options.seed;
-    stv.ties.reading =
+    ties.seed = options.seed;
+    ties.reading =
         options.reading == "b" ? tmo::vote::look_back_reading::all_unequal : tmo::vote::look_back_reading::one_extreme;
-    stv.seats = options.seats;
 
-    auto file = tmo::vote::load_blt(options.file, options.strict ? tmo::vote::blt_mode::strict
-                                                                 : tmo::vote::blt_mode::lenient);
-    if (!file) {
-        std::cerr << file.error().to_string() << '\n';
+    auto profile = load_profile(options);
+    if (!profile) {
+        std::cerr << profile.error().to_string() << '\n';
         return exit_bad_input;
     }
-    for (const auto& w : file->warnings)
-        std::cerr << w.where.file << ':' << w.where.line << ':' << w.where.column << ": warning: " << w.message << '\n';
-    auto result = tmo::vote::count_stv(file->profile, stv);
+    auto result = count(options, *profile, ties);
     if (!result) {
         tmo::error e = result.error();
         std::cerr << tmo::error(e.code(), e.message(), tmo::source_location{options.file, 0, 0, {}}).to_string()
@@ -77,9 +121,12 @@ int run_count(const count_options& options) {
 void add_count(CLI::App& app, int& status) {
     auto options = std::make_shared<count_options>();
     CLI::App* sub = app.add_subcommand("count", "Count an election's ballots and explain the result stage by stage");
-    sub->add_option("FILE", options->file, "The ballots, a BLT file")->required();
-    sub->add_option("--rule", options->rule, "The counting rule: scottish-stv (default) or wigm");
-    sub->add_option("--seats", options->seats, "The number of seats (default: as in the file)");
+    sub->add_option("FILE", options->file,
+                    "The ballots: a BLT file, or a long-format CSV (ballot_id,rank,choice) if the name ends in .csv")
+        ->required();
+    sub->add_option("--rule", options->rule,
+                    "The counting rule: scottish-stv (default), wigm, irv, plurality or block");
+    sub->add_option("--seats", options->seats, "The number of seats (default: as in the file; not for irv)");
     sub->add_option("--format", options->format, "Output: text (default), json or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     sub->add_option("--ties", options->ties,
@@ -90,7 +137,21 @@ void add_count(CLI::App& app, int& status) {
                     "one of them highest or lowest) or b (all different)")
         ->check(CLI::IsMember({"a", "b"}));
     sub->add_flag("--strict", options->strict, "Read the file as standard BLT (quoted UTF-8 names)");
-    sub->footer("Example:\n  tmo count ward.blt --rule scottish-stv --format json --seed \"AGM 2026\"\n\n"
+    sub->add_option("--overvote", options->overvote,
+                    "irv: a rank marked for several candidates exhausts the ballot (exhaust, default), is skipped "
+                    "(skip), or exhausts only if several of them are continuing (multiple)")
+        ->check(CLI::IsMember({"exhaust", "skip", "multiple"}));
+    sub->add_option("--skipped-ranks", options->skipped_ranks,
+                    "irv: a ballot exhausts after more than this many consecutive blank ranks (default: unlimited)");
+    sub->add_flag("--exhaust-on-duplicate", options->exhaust_on_duplicate,
+                  "irv: a candidate ranked again exhausts the ballot (default: the later mark is skipped)");
+    sub->add_flag("--batch-elimination", options->batch,
+                  "irv: exclude at once all the lowest candidates who together cannot overtake the next");
+    sub->add_flag("--until-two", options->until_two, "irv: go on excluding until two candidates remain");
+    sub->add_option("--max-marks", options->max_marks,
+                    "block: the most candidates a paper may mark (default: the number of seats)");
+    sub->footer("Examples:\n  tmo count ward.blt --rule scottish-stv --format json --seed \"AGM 2026\"\n"
+                "  tmo count mayor.csv --rule irv --batch-elimination\n\n"
                 "Prints the result and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
     sub->callback([options, &status] { status = run_count(*options); });
 }

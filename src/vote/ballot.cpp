@@ -24,14 +24,14 @@ std::uint64_t hash_marks(std::span<const mark> marks) noexcept {
 }  // namespace
 
 bool ballot::has_equal_ranks() const noexcept {
-    return std::any_of(marks.begin(), marks.end(), [](const mark& m) { return m.shares_rank; });
+    return std::any_of(marks.begin(), marks.end(), [](const mark& m) { return m.shares_rank || m.candidate == overvote_mark; });
 }
 
 std::vector<std::vector<candidate_id>> ballot::rank_groups() const {
     std::vector<std::vector<candidate_id>> groups;
     for (const mark& m : marks) {
         if (!m.shares_rank || groups.empty()) groups.emplace_back();
-        if (m.candidate != no_candidate) groups.back().push_back(m.candidate);
+        if (m.candidate != no_candidate && m.candidate != overvote_mark) groups.back().push_back(m.candidate);
     }
     return groups;
 }
@@ -57,7 +57,7 @@ result<void> profile::add(std::span<const mark> marks, std::uint64_t count, std:
     if (count == 0) return unexpected(errc::invalid_argument, "a ballot must stand for at least one paper");
     for (std::size_t i = 0; i < marks.size(); ++i) {
         const mark& m = marks[i];
-        if (m.candidate != no_candidate && m.candidate >= candidates_.size())
+        if (m.candidate != no_candidate && m.candidate != overvote_mark && m.candidate >= candidates_.size())
             return unexpected(errc::invalid_argument,
                               "candidate " + std::to_string(m.candidate + 1ull) + " does not exist (there are " +
                                   std::to_string(candidates_.size()) + " candidates)");

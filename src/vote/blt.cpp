@@ -447,7 +447,8 @@ std::string write_blt(const profile& p) {
         std::string s;
         for (const mark& m : b.marks) {
             s += m.shares_rank ? '=' : ' ';
-            s += m.candidate == no_candidate ? std::string("-") : std::to_string(m.candidate + 1ull);
+            s += m.candidate == no_candidate || m.candidate == overvote_mark ? std::string("-")
+                                                                             : std::to_string(m.candidate + 1ull);
         }
         return s + " 0\n";
     };

@@ -66,7 +66,12 @@ std::string stage_heading(const count_result& r, const stage& s) {
     switch (s.action) {
         case stage_action::first_preferences: return "first preferences";
         case stage_action::surplus: return "surplus of " + r.candidates[s.subject];
-        case stage_action::exclusion: return "exclusion of " + r.candidates[s.subject];
+        case stage_action::exclusion: {
+            std::string out = "exclusion of ";
+            for (std::size_t i = 0; i < s.excluded.size(); ++i)
+                out += (i > 0 ? ", " : "") + r.candidates[s.excluded[i]];
+            return out;
+        }
     }
     return {};
 }
@@ -159,6 +164,7 @@ std::string to_json(const count_result& r) {
         o["number"] = s.number;
         o["action"] = action_name(s.action);
         o["subject"] = s.subject == no_candidate ? json(nullptr) : json(s.subject + 1ull);
+        o["excluded"] = numbers(s.excluded);
         o["quota"] = value(s.quota);
         json votes = json::array(), transfers = json::array(), states = json::array();
         for (std::size_t c = 0; c < s.votes.size(); ++c) {

@@ -1,5 +1,6 @@
 #include <tmo/vote/stv.hpp>
 
+#include "names.hpp"
 #include "tie_breaker.hpp"
 
 #include <algorithm>
@@ -48,15 +49,6 @@ struct exact_arith {
     [[nodiscard]] value on_grid(const rational& r, bool) const { return r; }
 };
 
-std::string join_names(const std::vector<std::string>& names, const std::vector<candidate_id>& ids) {
-    std::string out;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
-        out += names[ids[i]];
-    }
-    return out;
-}
-
 template <class Arith>
 class wigm_count {
     using value = typename Arith::value;
@@ -70,13 +62,13 @@ class wigm_count {
 public:
     wigm_count(const profile& p, const stv_options& o, Arith a, unsigned decimals)
         : p_(p), o_(o), a_(std::move(a)), decimals_(decimals),
-          ties_(o.ties, p.tie_order(), names(p), decimals) {}
+          ties_(o.ties, p.tie_order(), detail::candidate_names(p), decimals) {}
 
     result<count_result> run() {
         const std::uint32_t c_count = p_.candidate_count();
         res_.rule = o_.name;
         res_.parameters = to_string(o_);
-        res_.candidates = names(p_);
+        res_.candidates = detail::candidate_names(p_);
         res_.papers = p_.papers();
         res_.decimals = decimals_;
         state_.assign(c_count, candidate_state::continuing);
@@ -155,12 +147,6 @@ public:
     }
 
 private:
-    static std::vector<std::string> names(const profile& p) {
-        std::vector<std::string> out;
-        for (const candidate& c : p.candidates()) out.push_back(c.name);
-        return out;
-    }
-
     [[nodiscard]] std::int64_t scale() const {
         if constexpr (std::is_same_v<Arith, fixed_arith>) return a_.scale;
         return 1;
@@ -267,6 +253,7 @@ private:
     void exclude(candidate_id who, stage& s, value& nt) {
         s.action = stage_action::exclusion;
         s.subject = who;
+        s.excluded = {who};
         const value had = votes_[who];
         state_[who] = candidate_state::excluded;
         nt = move_papers(piles_[who], [](const value& w) { return w; });
@@ -320,7 +307,7 @@ private:
             s.elected.push_back(c);
         }
         if (!reached.empty())
-            s.explanation += " " + join_names(res_.candidates, reached) +
+            s.explanation += " " + detail::join_names(res_.candidates, reached) +
                              (reached.size() == 1 ? " reached the quota and was elected." :
                                                     " reached the quota and were elected.");
         elected_count = static_cast<std::uint32_t>(res_.elected.size());
@@ -341,7 +328,7 @@ private:
                     s.deemed_elected.push_back(c);
                 }
                 if (!continuing.empty())
-                    s.explanation += " " + join_names(res_.candidates, continuing) +
+                    s.explanation += " " + detail::join_names(res_.candidates, continuing) +
                                      (continuing.size() == 1 ? " was" : " were") +
                                      " elected without reaching the quota, as the only continuing candidate" +
                                      (continuing.size() == 1 ? "" : "s") + " for the remaining " +
@@ -430,13 +417,7 @@ stv_options stv_options::wigm_exact() {
 std::string to_string(const stv_options& o) {
     std::string out = std::string("quota=") + quota_name(o.quota) + (o.elect_at_quota ? " elect>=quota" : " elect>quota") +
                       " arithmetic=" + (o.decimals ? "fixed-" + std::to_string(*o.decimals) : std::string("exact")) +
-                      " ties=";
-    for (std::size_t i = 0; i < o.ties.methods.size(); ++i) {
-        out += (i > 0 ? "," : "") + std::string(name(o.ties.methods[i]));
-        if (o.ties.methods[i] == tie_method::backwards || o.ties.methods[i] == tie_method::forwards)
-            out += o.ties.reading == look_back_reading::one_extreme ? "(a)" : "(b)";
-    }
-    if (o.ties.seed) out += " seed=\"" + *o.ties.seed + "\"";
+                      " ties=" + detail::describe(o.ties);
     if (o.seats) out += " seats=" + std::to_string(*o.seats);
     return out;
 }

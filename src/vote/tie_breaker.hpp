@@ -13,6 +13,10 @@ inline namespace v1 {
 namespace vote {
 namespace detail {
 
+/// The chain as text for a result's parameters: "backwards(a),lot seed=\"AGM\"" (the look-back reading in brackets,
+/// the seed if any).
+[[nodiscard]] std::string describe(const tie_chain& chain);
+
 /// Applies one count's tie chain. Keeps the lot generator and the position in the manual decisions, so one
 /// tie_breaker serves a whole count.
 class tie_breaker {

@@ -71,6 +71,17 @@ std::size_t lot_generator::draw(std::size_t n, std::vector<std::uint64_t>* count
 
 namespace detail {
 
+std::string describe(const tie_chain& chain) {
+    std::string out;
+    for (std::size_t i = 0; i < chain.methods.size(); ++i) {
+        out += (i > 0 ? "," : "") + std::string(name(chain.methods[i]));
+        if (chain.methods[i] == tie_method::backwards || chain.methods[i] == tie_method::forwards)
+            out += chain.reading == look_back_reading::one_extreme ? "(a)" : "(b)";
+    }
+    if (chain.seed) out += " seed=\"" + *chain.seed + "\"";
+    return out;
+}
+
 tie_breaker::tie_breaker(const tie_chain& chain, std::vector<candidate_id> profile_order,
                          std::vector<std::string> names, unsigned decimals)
     : chain_(chain), order_(chain.order.empty() ? std::move(profile_order) : chain.order), names_(std::move(names)),

@@ -27,9 +27,14 @@ using candidate_id = std::uint32_t;
 /// Stands for "no candidate": a rank the voter left blank (`-` in a BLT ballot).
 inline constexpr candidate_id no_candidate = 0xFFFFFFFFu;
 
+/// Stands for an overvoted rank whose candidates the source does not name (`$OVERVOTE` in a long-format file).
+/// Rules read it as a rank marked for more than one candidate.
+inline constexpr candidate_id overvote_mark = 0xFFFFFFFEu;
+
 /// One mark on a ranked ballot, read from the most preferred to the least preferred.
 struct mark {
-    candidate_id candidate = no_candidate;  ///< the candidate ranked here, or no_candidate for a blank rank
+    /// the candidate ranked here, no_candidate for a blank rank, or overvote_mark for an unnamed overvote
+    candidate_id candidate = no_candidate;
     bool shares_rank = false;  ///< true if this candidate has the same rank as the previous mark ("1=3")
 
     friend bool operator==(const mark&, const mark&) = default;
@@ -41,9 +46,10 @@ struct ballot {
     std::uint64_t count = 1;       ///< the number of identical papers (at least 1)
     std::vector<std::string> ids;  ///< the ids of those papers when the source gives them (BLT "(id)"), else empty
 
-    /// True if two marks share a rank (an equal ranking or, in US terms, an overvote).
+    /// True if two marks share a rank (an equal ranking or, in US terms, an overvote) or a mark is overvote_mark.
     [[nodiscard]] bool has_equal_ranks() const noexcept;
-    /// The preferences as rank groups: one group per rank, most preferred first; a blank rank is an empty group.
+    /// The preferences as rank groups: one group per rank, most preferred first; a blank rank is an empty group, and
+    /// so is an unnamed overvote (overvote_mark): has_equal_ranks() tells the two apart.
     [[nodiscard]] std::vector<std::vector<candidate_id>> rank_groups() const;
 };
 
@@ -85,7 +91,8 @@ public:
 
     /// Adds `count` papers marked `marks`, merging them with an identical ballot already present; `id`, when not
     /// empty, is recorded as the id of this paper.
-    /// @return errc::invalid_argument if count is 0, a mark names no candidate of this profile, or the first mark
+    /// @return errc::invalid_argument if count is 0, a mark names no candidate of this profile (no_candidate and
+    ///         overvote_mark are accepted), or the first mark
     ///         claims to share a rank; errc::overflow if the number of papers would exceed 2^63.
     result<void> add(std::span<const mark> marks, std::uint64_t count = 1, std::string id = {});
 

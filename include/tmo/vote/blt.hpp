@@ -78,7 +78,8 @@ struct blt_file {
 /// Writes a profile as a standard BLT file that read_blt reads back (in strict mode) into an equal profile:
 /// header, withdrawn candidates as negative numbers, a `[tie ...]` line if the profile has a tie order, one line per
 /// different ballot (ballots with ids as one `(id) 1 ...` line per id), `0`, the quoted names and the title. A `"`
-/// inside a name is written doubled.
+/// inside a name is written doubled. BLT has no mark for an unnamed overvote: an overvote_mark is written as a blank
+/// rank `-` (the one case that does not read back equal).
 [[nodiscard]] std::string write_blt(const profile& p);
 
 }  // namespace vote

@@ -2,9 +2,9 @@
 //
 // Every rule returns a count_result: the candidates elected in order of election and one stage record per step of
 // the count, numbered as on official result sheets (stage 1 = first preferences; one stage per surplus transferred
-// or candidate excluded; no stage for a zero surplus). Each stage carries the votes of every candidate, the
-// transfers made, the papers that could go no further (non-transferable), the value lost to rounding, the ties met
-// and one plain sentence. The accounting identity holds at every stage:
+// or candidate excluded; no stage for a zero surplus; for IRV one stage per round; for plurality and block vote a
+// single stage). Each stage carries the votes of every candidate, the transfers made, the papers that could go no
+// further (non-transferable), the value lost to rounding, the ties met and one plain sentence. The accounting identity holds at every stage:
 //     Σ candidates' votes + non-transferable (running total) + loss to rounding (running total) = valid papers.
 #pragma once
 
@@ -36,6 +36,8 @@ struct stage {
     std::size_t number = 0;                 ///< 1-based, as on official sheets
     stage_action action = stage_action::first_preferences;
     candidate_id subject = no_candidate;    ///< whose surplus or papers were transferred (none at stage 1)
+    /// the candidates excluded at this stage: the subject, or all of them in a batch elimination (IRV)
+    std::vector<candidate_id> excluded;
     rational quota;                         ///< the quota in force
     std::vector<rational> votes;            ///< per candidate (file order) at the end of the stage
     std::vector<rational> transfers;        ///< per candidate: the change at this stage (negative for the subject)
@@ -78,7 +80,7 @@ struct count_result {
 [[nodiscard]] std::string to_csv(const count_result& r);
 /// One JSON object: "rule", "parameters", "seats", "candidates" (names), "elected" (1-based candidate numbers in
 /// order of election), "quota" (of the last stage), "summary", and "stages": objects with "number", "action",
-/// "subject" (1-based or null), "quota", "votes" and "transfers" (strings as format_value, file order), "states",
+/// "subject" (1-based or null), "excluded" (1-based), "quota", "votes" and "transfers" (strings as format_value, file order), "states",
 /// "non_transferable", "non_transferable_total", "rounding_loss", "rounding_loss_total", "elected",
 /// "deemed_elected", "ties" and "explanation".
 [[nodiscard]] std::string to_json(const count_result& r);
