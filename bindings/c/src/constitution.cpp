@@ -85,6 +85,35 @@ int index_out_of_range(std::size_t index, std::size_t count, const char* what) {
                                 std::to_string(count) + " " + what);
 }
 
+const std::string& entry_name(const tmo_constitution::resolution_entry& entry) { return *entry.name; }
+const std::string& entry_name(const std::string* name) { return *name; }
+
+// The body of tmo_constitution_<list>_count: the length of one of the handle's named lists.
+template <class Entry>
+int list_count(size_t* out, const tmo_constitution* constitution, std::vector<Entry> tmo_constitution::*list) {
+    if (out == nullptr) return null_argument("out");
+    *out = 0;
+    if (constitution == nullptr) return null_argument("constitution");
+    *out = (constitution->*list).size();
+    return TMO_OK;
+}
+
+// The body of tmo_constitution_<list>_name: the name of entry `index` of one of the handle's named lists.
+template <class Entry>
+const char* list_name(const tmo_constitution* constitution, size_t index, std::vector<Entry> tmo_constitution::*list,
+                      const char* what) {
+    if (constitution == nullptr) {
+        null_argument("constitution");
+        return nullptr;
+    }
+    const std::vector<Entry>& entries = constitution->*list;
+    if (index >= entries.size()) {
+        index_out_of_range(index, entries.size(), what);
+        return nullptr;
+    }
+    return entry_name(entries[index]).c_str();
+}
+
 }  // namespace
 
 extern "C" {
@@ -235,27 +264,13 @@ TMO_API int TMO_CALL tmo_constitution_quorum(uint64_t* out, const tmo_constituti
 }
 
 TMO_API int TMO_CALL tmo_constitution_resolution_count(size_t* out, const tmo_constitution* constitution) noexcept {
-    return guarded(__func__, [&]() -> int {
-        if (out == nullptr) return null_argument("out");
-        *out = 0;
-        if (constitution == nullptr) return null_argument("constitution");
-        *out = constitution->resolutions.size();
-        return TMO_OK;
-    });
+    return guarded(__func__, [&] { return list_count(out, constitution, &tmo_constitution::resolutions); });
 }
 
 TMO_API const char* TMO_CALL tmo_constitution_resolution_name(const tmo_constitution* constitution,
                                                               size_t index) noexcept {
-    return guarded(__func__, [&]() -> const char* {
-        if (constitution == nullptr) {
-            null_argument("constitution");
-            return nullptr;
-        }
-        if (index >= constitution->resolutions.size()) {
-            index_out_of_range(index, constitution->resolutions.size(), "resolution kinds");
-            return nullptr;
-        }
-        return constitution->resolutions[index].name->c_str();
+    return guarded(__func__, [&] {
+        return list_name(constitution, index, &tmo_constitution::resolutions, "resolution kinds");
     });
 }
 
@@ -327,27 +342,13 @@ TMO_API int TMO_CALL tmo_constitution_committee_size(uint32_t* min_out, uint32_t
 }
 
 TMO_API int TMO_CALL tmo_constitution_ballot_count(size_t* out, const tmo_constitution* constitution) noexcept {
-    return guarded(__func__, [&]() -> int {
-        if (out == nullptr) return null_argument("out");
-        *out = 0;
-        if (constitution == nullptr) return null_argument("constitution");
-        *out = constitution->ballot_names.size();
-        return TMO_OK;
-    });
+    return guarded(__func__, [&] { return list_count(out, constitution, &tmo_constitution::ballot_names); });
 }
 
 TMO_API const char* TMO_CALL tmo_constitution_ballot_name(const tmo_constitution* constitution,
                                                           size_t index) noexcept {
-    return guarded(__func__, [&]() -> const char* {
-        if (constitution == nullptr) {
-            null_argument("constitution");
-            return nullptr;
-        }
-        if (index >= constitution->ballot_names.size()) {
-            index_out_of_range(index, constitution->ballot_names.size(), "ballots");
-            return nullptr;
-        }
-        return constitution->ballot_names[index]->c_str();
+    return guarded(__func__, [&] {
+        return list_name(constitution, index, &tmo_constitution::ballot_names, "ballots");
     });
 }
 
