@@ -20,7 +20,8 @@ install(TARGETS tmo tmo_c
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
   FILES_MATCHING PATTERN "*.hpp")
 install(DIRECTORY "${PROJECT_BINARY_DIR}/generated/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
-install(FILES "${PROJECT_SOURCE_DIR}/bindings/c/include/tmo/tmo.h" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/tmo")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/bindings/c/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+  FILES_MATCHING PATTERN "*.h")
 
 # The CMake package. The same tmoConfig.cmake serves the build tree, beside the tmoTargets.cmake of export().
 install(EXPORT tmoTargets NAMESPACE tmo:: DESTINATION "${TMO_INSTALL_CMAKEDIR}")

@@ -1,9 +1,9 @@
 # Checks that three lists of the C API's symbols agree: the committed list (bindings/c/symbols.txt), the functions
-# declared with TMO_API in tmo.h, and the symbols libtmo_c actually exports (nm -D --defined-only).
-# Usage: cmake -DNM=<nm> -DLIBRARY=<libtmo_c.so> -DHEADER=<tmo.h> -DSYMBOLS=<symbols.txt> -P check_symbols.cmake
+# declared with TMO_API in the C headers (tmo.h and its module headers), and the symbols libtmo_c actually exports (nm -D --defined-only).
+# Usage: cmake -DNM=<nm> -DLIBRARY=<libtmo_c.so> -DHEADERS=<include/tmo> -DSYMBOLS=<symbols.txt> -P check_symbols.cmake
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var NM LIBRARY HEADER SYMBOLS)
+foreach(var NM LIBRARY HEADERS SYMBOLS)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "check_symbols.cmake: -D${var}=... is required")
   endif()
@@ -27,14 +27,17 @@ foreach(line IN LISTS lines)
   list(APPEND listed "${CMAKE_MATCH_1}")
 endforeach()
 
-# tmo.h: every declaration starts a line with TMO_API and names its function on that line.
+# The headers: every declaration starts a line with TMO_API and names its function on that line.
 set(declared "")
-file(STRINGS "${HEADER}" lines REGEX "^TMO_API ")
-foreach(line IN LISTS lines)
-  if(NOT line MATCHES "(tmo_[a-z0-9_]+)\\(")
-    message(FATAL_ERROR "${HEADER}: cannot find the function name in \"${line}\"; keep it on the TMO_API line")
-  endif()
-  list(APPEND declared "${CMAKE_MATCH_1}")
+file(GLOB headers "${HEADERS}/*.h")
+foreach(header IN LISTS headers)
+  file(STRINGS "${header}" lines REGEX "^TMO_API ")
+  foreach(line IN LISTS lines)
+    if(NOT line MATCHES "(tmo_[a-z0-9_]+)\\(")
+      message(FATAL_ERROR "${header}: cannot find the function name in \"${line}\"; keep it on the TMO_API line")
+    endif()
+    list(APPEND declared "${CMAKE_MATCH_1}")
+  endforeach()
 endforeach()
 
 # The library: every defined dynamic symbol, whatever its name.
@@ -67,8 +70,8 @@ function(report_missing a a_name b b_name)
 endfunction()
 report_missing(exported "exported by the library" listed "listed in symbols.txt")
 report_missing(listed "listed in symbols.txt" exported "exported by the library")
-report_missing(declared "declared with TMO_API in tmo.h" listed "listed in symbols.txt")
-report_missing(listed "listed in symbols.txt" declared "declared with TMO_API in tmo.h")
+report_missing(declared "declared with TMO_API in the headers" listed "listed in symbols.txt")
+report_missing(listed "listed in symbols.txt" declared "declared with TMO_API in the headers")
 if(problems)
   message(FATAL_ERROR "The C API's symbol lists disagree:${problems}\n"
     "Add each new function to bindings/c/symbols.txt with the version it first ships in; never remove a line.")

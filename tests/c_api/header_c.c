@@ -1,4 +1,6 @@
-/* tmo.h compiles on its own as strict C99 (-std=c99 -pedantic, warnings as errors) and twice in a row. */
+/* The C headers compile as strict C99 (-std=c99 -pedantic, warnings as errors): a module header on its own (it
+ * brings in tmo.h), then tmo.h twice in a row. */
+#include <tmo/constitution.h>
 #include <tmo/tmo.h>
 #include <tmo/tmo.h>
 
