@@ -1,0 +1,237 @@
+#include <tmo/vote/rules.hpp>
+
+#include <tmo/vote/irv.hpp>
+#include <tmo/vote/plurality.hpp>
+#include <tmo/vote/stv.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+
+namespace tmo {
+inline namespace v1 {
+namespace vote {
+
+namespace {
+
+// The options of one count, read key by key. The keys were checked against the rule's list before any is read.
+class options_text {
+public:
+    explicit options_text(std::span<const setting> settings) : settings_(settings) {}
+
+    // The value of `key` (the last one given), if any.
+    [[nodiscard]] std::optional<std::string_view> find(std::string_view key) const {
+        for (auto it = settings_.rbegin(); it != settings_.rend(); ++it)
+            if (it->key == key) return std::string_view(it->value);
+        return std::nullopt;
+    }
+
+    [[nodiscard]] result<std::optional<std::uint32_t>> whole_number(std::string_view key) const {
+        auto text = find(key);
+        if (!text) return std::optional<std::uint32_t>{};
+        std::uint32_t n = 0;
+        auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+        if (ec != std::errc{} || end != text->data() + text->size())
+            return bad_value(key, *text, "a whole number from 0 to 4294967295");
+        return std::optional<std::uint32_t>{n};
+    }
+
+    [[nodiscard]] result<std::optional<bool>> boolean(std::string_view key) const {
+        auto text = find(key);
+        if (!text) return std::optional<bool>{};
+        for (std::string_view yes : {"on", "true", "yes", "1"})
+            if (*text == yes) return std::optional<bool>{true};
+        for (std::string_view no : {"off", "false", "no", "0"})
+            if (*text == no) return std::optional<bool>{false};
+        return bad_value(key, *text, "on, off, true, false, yes, no, 1 or 0");
+    }
+
+    // Which of `names` the value is (its index), if the key is given.
+    [[nodiscard]] result<std::optional<std::size_t>> choice(std::string_view key,
+                                                          std::initializer_list<std::string_view> names) const {
+        auto text = find(key);
+        if (!text) return std::optional<std::size_t>{};
+        std::size_t i = 0;
+        std::string expected;
+        for (auto n : names) {
+            if (*text == n) return std::optional<std::size_t>{i};
+            expected += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + std::string(n);
+            ++i;
+        }
+        return bad_value(key, *text, expected);
+    }
+
+    // A list of 1-based candidate numbers ("3,1,2") as candidate ids.
+    [[nodiscard]] result<std::vector<candidate_id>> candidates(std::string_view key, std::uint32_t count) const {
+        std::vector<candidate_id> ids;
+        auto text = find(key);
+        if (!text || text->empty()) return ids;
+        std::string_view rest = *text;
+        while (true) {
+            auto comma = rest.find(',');
+            std::string_view item = rest.substr(0, comma);
+            std::uint32_t n = 0;
+            auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), n);
+            if (ec != std::errc{} || end != item.data() + item.size() || n == 0 || n > count)
+                return bad_value(key, *text,
+                                 "comma-separated candidate numbers from 1 to " + std::to_string(count));
+            ids.push_back(n - 1);
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+        }
+        return ids;
+    }
+
+private:
+    static unexpected bad_value(std::string_view key, std::string_view text, const std::string& expected) {
+        return unexpected(errc::invalid_value, "option " + std::string(key) + "='" + std::string(text) +
+                                                   "': expected " + expected);
+    }
+
+    std::span<const setting> settings_;
+};
+
+result<tie_chain> read_ties(const options_text& o, const profile& p) {
+    tie_chain ties;
+    if (auto list = o.find("ties")) {
+        auto methods = parse_tie_methods(*list);
+        if (!methods) return unexpected(methods.error());
+        ties.methods = *methods;
+    }
+    if (auto seed = o.find("seed")) ties.seed = std::string(*seed);
+    auto reading = o.choice("look-back", {"a", "b"});
+    if (!reading) return unexpected(reading.error());
+    if (*reading == std::size_t{1}) ties.reading = look_back_reading::all_unequal;
+    auto order = o.candidates("order", p.candidate_count());
+    if (!order) return unexpected(order.error());
+    ties.order = std::move(*order);
+    auto manual = o.candidates("manual", p.candidate_count());
+    if (!manual) return unexpected(manual.error());
+    ties.manual = std::move(*manual);
+    return ties;
+}
+
+result<count_result> run_stv(const profile& p, const options_text& o, stv_options options) {
+    auto ties = read_ties(o, p);
+    if (!ties) return unexpected(ties.error());
+    options.ties = std::move(*ties);
+    auto seats = o.whole_number("seats");
+    if (!seats) return unexpected(seats.error());
+    options.seats = *seats;
+    return count_stv(p, options);
+}
+
+result<count_result> run_irv(const profile& p, const options_text& o) {
+    irv_options options;
+    auto ties = read_ties(o, p);
+    if (!ties) return unexpected(ties.error());
+    options.ties = std::move(*ties);
+    auto overvote = o.choice("overvote", {"exhaust", "skip", "multiple"});
+    if (!overvote) return unexpected(overvote.error());
+    if (*overvote) {
+        constexpr std::array rules{overvote_rule::exhaust_immediately, overvote_rule::skip_to_next_rank,
+                                   overvote_rule::exhaust_if_multiple_continuing};
+        options.overvote = rules[**overvote];
+    }
+    auto skipped = o.whole_number("skipped-ranks");
+    if (!skipped) return unexpected(skipped.error());
+    options.max_skipped_ranks = *skipped;
+    auto duplicates = o.choice("duplicates", {"skip", "exhaust"});
+    if (!duplicates) return unexpected(duplicates.error());
+    if (*duplicates == std::size_t{1}) options.duplicates = duplicate_rule::exhaust;
+    auto batch = o.boolean("batch");
+    if (!batch) return unexpected(batch.error());
+    options.batch_elimination = batch->value_or(false);
+    auto until_two = o.boolean("until-two");
+    if (!until_two) return unexpected(until_two.error());
+    options.continue_until_two = until_two->value_or(false);
+    return count_irv(p, options);
+}
+
+result<count_result> run_block(const profile& p, const options_text& o, block_options options) {
+    auto ties = read_ties(o, p);
+    if (!ties) return unexpected(ties.error());
+    options.ties = std::move(*ties);
+    auto seats = o.whole_number("seats");
+    if (!seats) return unexpected(seats.error());
+    if (*seats) options.seats = *seats;
+    auto max_marks = o.whole_number("max-marks");
+    if (!max_marks) return unexpected(max_marks.error());
+    if (*max_marks) options.max_marks = *max_marks;
+    return count_block(p, options);
+}
+
+// The keys every rule accepts come first in each rule's list.
+#define TMO_COMMON_KEYS "seats", "ties", "seed", "look-back", "order", "manual"
+
+constexpr std::array<std::string_view, 6> stv_keys{TMO_COMMON_KEYS};
+constexpr std::array<std::string_view, 11> irv_keys{TMO_COMMON_KEYS, "overvote", "skipped-ranks", "duplicates",
+                                                    "batch", "until-two"};
+constexpr std::array<std::string_view, 7> block_keys{TMO_COMMON_KEYS, "max-marks"};
+
+#undef TMO_COMMON_KEYS
+
+struct rule_entry {
+    std::string_view name;
+    std::span<const std::string_view> keys;
+    result<count_result> (*run)(const profile&, const options_text&);
+};
+
+constexpr std::array<rule_entry, 5> rules{{
+    {"scottish-stv", stv_keys, [](const profile& p, const options_text& o) {
+         return run_stv(p, o, stv_options::scottish());
+     }},
+    {"wigm", stv_keys, [](const profile& p, const options_text& o) {
+         return run_stv(p, o, stv_options::wigm_exact());
+     }},
+    {"irv", irv_keys, run_irv},
+    {"plurality", block_keys, [](const profile& p, const options_text& o) {
+         return run_block(p, o, block_options::plurality());
+     }},
+    {"block", block_keys, [](const profile& p, const options_text& o) {
+         return run_block(p, o, block_options::block());
+     }},
+}};
+
+constexpr std::array<std::string_view, rules.size()> names = [] {
+    std::array<std::string_view, rules.size()> n{};
+    for (std::size_t i = 0; i < rules.size(); ++i) n[i] = rules[i].name;
+    return n;
+}();
+
+const rule_entry* find_rule(std::string_view name) {
+    auto it = std::find_if(rules.begin(), rules.end(), [&](const rule_entry& r) { return r.name == name; });
+    return it == rules.end() ? nullptr : &*it;
+}
+
+std::string joined(std::span<const std::string_view> items) {
+    std::string text;
+    for (auto item : items) text += (text.empty() ? "" : ", ") + std::string(item);
+    return text;
+}
+
+}  // namespace
+
+std::span<const std::string_view> rule_names() noexcept { return names; }
+
+std::span<const std::string_view> rule_keys(std::string_view rule) noexcept {
+    const rule_entry* r = find_rule(rule);
+    return r ? r->keys : std::span<const std::string_view>{};
+}
+
+result<count_result> count(const profile& p, std::string_view rule, std::span<const setting> settings) {
+    const rule_entry* r = find_rule(rule);
+    if (!r)
+        return unexpected(errc::not_found,
+                          "no counting rule '" + std::string(rule) + "': expected one of " + joined(names));
+    for (const setting& s : settings)
+        if (std::find(r->keys.begin(), r->keys.end(), s.key) == r->keys.end())
+            return unexpected(errc::invalid_argument, "rule " + std::string(rule) + " has no option '" + s.key +
+                                                          "': its options are " + joined(r->keys));
+    return r->run(p, options_text(settings));
+}
+
+}  // namespace vote
+}  // namespace v1
+}  // namespace tmo
