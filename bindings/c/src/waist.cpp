@@ -163,3 +163,25 @@ TMO_API void TMO_CALL tmo_buf_dispose(tmo_buf* buf) noexcept {
 }
 
 }  // extern "C"
+
+extern "C" {
+
+TMO_API int TMO_CALL tmo_abi_check(int abi_version, size_t error_size, size_t buf_size) noexcept {
+    return tmo::detail::guarded(__func__, [&]() -> int {
+        if (abi_version != TMO_ABI_VERSION)
+            return tmo::detail::fail(TMO_EINVAL, "the program was built for C ABI " + std::to_string(abi_version) +
+                                                     " but the library has ABI " +
+                                                     std::to_string(TMO_ABI_VERSION) +
+                                                     ": rebuild it against the installed headers");
+        if (error_size != sizeof(tmo_error) || buf_size != sizeof(tmo_buf))
+            return tmo::detail::fail(TMO_EINVAL, "the program's tmo_error and tmo_buf are " +
+                                                     std::to_string(error_size) + " and " +
+                                                     std::to_string(buf_size) + " bytes, the library's " +
+                                                     std::to_string(sizeof(tmo_error)) + " and " +
+                                                     std::to_string(sizeof(tmo_buf)) +
+                                                     ": rebuild it against the installed headers");
+        return TMO_OK;
+    });
+}
+
+}  // extern "C"

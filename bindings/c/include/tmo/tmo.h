@@ -94,6 +94,27 @@ TMO_API const char *TMO_CALL tmo_version_string(void) TMO_NOEXCEPT;
  */
 TMO_API int TMO_CALL tmo_version_number(void) TMO_NOEXCEPT;
 
+/* The version of the C ABI these headers describe: it changes only when a change breaks programs built against an
+ * earlier header (it equals the shared library's SOVERSION; a CMake check keeps the two equal). */
+#define TMO_ABI_VERSION 0
+
+/**
+ * Checks that the library loaded at run time has the ABI this program was compiled against: the same
+ * TMO_ABI_VERSION and the same sizes of the public structs. Call it once at start-up through TMO_CHECK_ABI(), which
+ * passes the values the program was compiled with.
+ *
+ * @param[in] abi_version   TMO_ABI_VERSION as the program saw it.
+ * @param[in] error_size    sizeof(tmo_error) as the program saw it.
+ * @param[in] buf_size      sizeof(tmo_buf) as the program saw it.
+ * @return TMO_OK if they match the library's; TMO_EINVAL otherwise, with a message naming what differs (rebuild the
+ *         program against the installed headers).
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_abi_check(int abi_version, size_t error_size, size_t buf_size) TMO_NOEXCEPT;
+
+/** Checks the run-time library against the headers this program was compiled with (tmo_abi_check). */
+#define TMO_CHECK_ABI() tmo_abi_check(TMO_ABI_VERSION, sizeof(tmo_error), sizeof(tmo_buf))
+
 /* ============================================================================================================ */
 /* Status codes and errors                                                                                      */
 /* ============================================================================================================ */
