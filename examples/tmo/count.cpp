@@ -1,5 +1,7 @@
 // tmo count: count the ballots of an election file and explain the result stage by stage.
 #include "commands.hpp"
+#include "html.hpp"
+#include "reports.hpp"
 
 #include <tmo/vote/ballot_file.hpp>
 #include <tmo/vote/rules.hpp>
@@ -40,6 +42,7 @@ int run_count(count_options& options) {
     for (const auto& w : file->warnings)
         std::cerr << w.where.file << ':' << w.where.line << ':' << w.where.column << ": warning: " << w.message << '\n';
     auto result = tmo::vote::count(file->profile, options.rule, options.settings);
+    const std::string title = file->profile.title().empty() ? options.file : file->profile.title();
     if (!result) {
         tmo::error e = result.error();
         std::cerr << tmo::error(e.code(), e.message(), tmo::source_location{options.file, 0, 0, {}}).to_string()
@@ -48,6 +51,10 @@ int run_count(count_options& options) {
     }
     if (options.format == "json")
         std::cout << tmo::vote::to_json(*result);
+    else if (options.format == "html")
+        std::cout << tmo_tool::html::page("Count: " + title,
+                                          "<h1>" + tmo_tool::html::escape(title) + "</h1>\n" +
+                                              count_section(*result, "The count"));
     else if (options.format == "csv")
         std::cout << tmo::vote::to_csv(*result);
     else
@@ -80,8 +87,8 @@ void add_count(CLI::App& app, int& status) {
     std::string rules;
     for (auto r : tmo::vote::rule_names()) rules += (rules.empty() ? "" : ", ") + std::string(r);
     sub->add_option("--rule", o.rule, "The counting rule (default scottish-stv): " + rules);
-    sub->add_option("--format", o.format, "Output: text (default), json or csv")
-        ->check(CLI::IsMember({"text", "json", "csv"}));
+    sub->add_option("--format", o.format, "Output: text (default), json, csv or html")
+        ->check(CLI::IsMember({"text", "json", "csv", "html"}));
     sub->add_flag("--strict", o.strict, "Read a BLT file as standard BLT (quoted UTF-8 names)");
     add_setting(sub, o, "--seats", "seats", "The number of seats (default: as in the file)");
     add_setting(sub, o, "--ties", "ties",
