@@ -1,5 +1,7 @@
 // tmo budget: decide which projects a participatory budget funds, and explain why.
 #include "commands.hpp"
+#include "html.hpp"
+#include "reports.hpp"
 
 #include <tmo/budget/equal_shares.hpp>
 #include <tmo/budget/explain.hpp>
@@ -10,6 +12,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -123,6 +126,9 @@ int run_budget(const budget_options& o) {
     }
     if (!out) return bad(o.file + ": error: " + out.error().message());
     if (o.format == "json") std::cout << pb::to_json(inst, *out) << '\n';
+    else if (const std::string name = std::filesystem::path(o.file).filename().string(); o.format == "html")
+        std::cout << tmo_tool::html::page("Budget: " + name, "<h1>" + tmo_tool::html::escape(name) + "</h1>\n" +
+                                                                   budget_section(inst, *out, "The budget"));
     else std::cout << pb::to_text(inst, *out);
     return exit_ok;
 }
@@ -136,7 +142,8 @@ void add_budget(CLI::App& app, int& status) {
     sub->add_option("--rule", options->rule,
                     "greedy, greedy-no-skip, greedy-threshold, greedy-cost, max-welfare, phragmen, mes, mes-add1 or "
                     "mes-add1u (default: the file's own rule when tmo has it, else greedy)");
-    sub->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--format", options->format, "text, json or html")
+        ->check(CLI::IsMember({"text", "json", "html"}));
     sub->add_option("--add1-stop", options->add1_stop, "exhaustive (stop at the first exhaustive outcome) or over-budget");
     sub->add_option("--add1-start", options->add1_start, "exact (budget / voters) or floor (rounded down)");
     sub->add_option("--add1-step", options->add1_step, "the Add1 increment per voter (default 1)");
