@@ -44,7 +44,7 @@ std::string page(std::string_view title, std::string_view body) {
            "caption{text-align:left;font-weight:600;padding:.3rem 0}\n"
            "th,td{border:1px solid #b1b4b6;padding:.25rem .5rem;vertical-align:top}th{background:#f3f2f1;"
            "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-           "figure{margin:1rem 0}figcaption{font-size:.9rem;color:#505a5f}svg{max-width:100%;height:auto}\n"
+           "pre{white-space:pre-wrap;font-size:.85rem}figure{margin:1rem 0}figcaption{font-size:.9rem;color:#505a5f}svg{max-width:100%;height:auto}\n"
            "svg text{font-family:inherit;font-size:11px;fill:#1b1b1b}\n"
            ".key span{display:inline-block;margin-right:1rem;font-size:.85rem}"
            ".key i{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.1rem}\n"
