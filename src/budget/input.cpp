@@ -1,6 +1,6 @@
 // Hand-written elections: what both formats mean (election_builder), the CSV ballot sheet, and the loader that
 // chooses a reader by extension. The TOML syntax is read in input_toml.cpp.
-#include "budget/input_detail.hpp"
+#include <tmo/budget/input.hpp>
 
 #include <tmo/budget/run.hpp>
 #include <tmo/core/money.hpp>
@@ -14,7 +14,6 @@
 namespace tmo {
 inline namespace v1 {
 namespace budget {
-namespace detail {
 
 namespace {
 
@@ -66,7 +65,7 @@ constexpr std::int64_t most_points = std::numeric_limits<std::int32_t>::max();
 
 }  // namespace
 
-bool is_setting_key(std::string_view key) {
+bool election_builder::is_setting(std::string_view key) {
     return among(text_keys, key) || among(count_keys, key) || among(points_keys, key) || among(amount_keys, key) ||
            key == "min_project_score_threshold" || key == "vote_type" || key == "rule" || key == "scoring_fn";
 }
@@ -74,10 +73,23 @@ bool is_setting_key(std::string_view key) {
 struct election_builder::impl {
     source_location file_start;
     pabulib_file out;
+    bool has_budget = false;
     std::vector<std::int64_t> scoring_fn;  // ordinal: points per rank; empty = Borda
     std::unordered_map<std::string, std::size_t> project_index;
     std::unordered_map<std::string, source_location> voter_at;
-    std::optional<ballot_merger> merger;
+    std::optional<ballot_merger> merger;  // set once the settings are complete (the first project)
+
+    // Ends the settings: checks what they must give, once.
+    result<void> start() {
+        if (merger) return {};
+        if (!has_budget)
+            return unexpected(errc::missing_key, "the election has no budget: add budget = \"£25,000\" (or a budget row)",
+                              file_start);
+        if (!scoring_fn.empty() && out.election.type != vote_type::ordinal)
+            return unexpected(errc::invalid_value, "scoring_fn applies only to ordinal ballots", file_start);
+        merger.emplace(out.election);
+        return {};
+    }
 };
 
 election_builder::election_builder(source_location file_start) : impl_(std::make_unique<impl>()) {
@@ -88,90 +100,89 @@ election_builder::~election_builder() = default;
 
 vote_type election_builder::type() const { return impl_->out.election.type; }
 
-result<void> election_builder::settings(std::vector<setting_entry> entries) {
+result<void> election_builder::set(std::string_view key_text, std::string_view value, const source_location& where) {
     instance& inst = impl_->out.election;
-    bool has_budget = false;
-    for (const setting_entry& e : entries) {
-        const std::string& v = e.value;
-        std::string stored = v;
-        if (among(amount_keys, e.key)) {
-            auto a = amount(v, e.where, e.key);
-            if (!a) return unexpected(a.error());
-            if (a->sign() <= 0 && e.key == "budget")
-                return unexpected(errc::invalid_value, "the budget must be positive, not " + in_quotes(v), e.where);
-            if (e.key == "budget") {
-                inst.budget = *a;
-                has_budget = true;
-            } else {
-                (e.key == "min_sum_cost" ? inst.constraints.min_sum_cost : inst.constraints.max_sum_cost) = *a;
-            }
-            stored = a->to_exact_text();
-        } else if (among(count_keys, e.key)) {
-            auto n = whole(v, e.where, e.key, 0, std::numeric_limits<std::int64_t>::max());
-            if (!n) return unexpected(n.error());
-            (e.key == "min_length" ? inst.constraints.min_length : inst.constraints.max_length) =
-                static_cast<std::uint64_t>(*n);
-        } else if (among(points_keys, e.key)) {
-            auto n = whole(v, e.where, e.key, -most_points, most_points);
-            if (!n) return unexpected(n.error());
-            ballot_constraints& c = inst.constraints;
-            if (e.key == "default_score") c.default_score = *n;
-            else (e.key == "min_points" ? c.min_points : e.key == "max_points" ? c.max_points
-                  : e.key == "min_sum_points" ? c.min_sum_points : c.max_sum_points) = *n;
-        } else if (e.key == "min_project_score_threshold") {
-            auto r = rational::parse(v);
-            if (!r || v.find('%') != std::string::npos)
-                return unexpected(errc::syntax, "min_project_score_threshold " + in_quotes(v) + " is not a number", e.where);
-            inst.min_project_score_threshold = *r;
-        } else if (e.key == "vote_type") {
-            constexpr vote_type types[] = {vote_type::approval, vote_type::choose_one, vote_type::cumulative,
-                                           vote_type::scoring, vote_type::ordinal};
-            const auto* t = std::find_if(std::begin(types), std::end(types), [&](vote_type x) { return v == name(x); });
-            if (t == std::end(types))
-                return unexpected(errc::invalid_value,
-                                  "unknown vote_type " + in_quotes(v) +
-                                      ": expected approval, choose-1, cumulative, scoring or ordinal",
-                                  e.where);
-            inst.type = *t;
-        } else if (e.key == "rule") {
-            const auto& names = rule_names();
-            if (std::find(names.begin(), names.end(), v) == names.end()) {
-                std::string list;
-                for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-                return unexpected(errc::invalid_value, "unknown rule " + in_quotes(v) + ": expected one of " + list, e.where);
-            }
-            inst.rule = v;
-        } else if (e.key == "scoring_fn") {
-            std::string_view rest = v;
-            while (!rest.empty()) {
-                const std::size_t comma = rest.find(',');
-                auto points = whole(rest.substr(0, comma), e.where, "scoring_fn points", 0, most_points);
-                if (!points) return unexpected(points.error());
-                impl_->scoring_fn.push_back(*points);
-                rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-            }
-        } else if (!is_setting_key(e.key)) {
-            return unexpected(errc::unknown_key,
-                              "unknown key " + in_quotes(e.key) +
-                                  ": expected description, country, unit, instance, currency, date_begin, date_end, "
-                                  "language, comment, budget, vote_type, rule, min_length, max_length, min_sum_cost, "
-                                  "max_sum_cost, min_points, max_points, min_sum_points, max_sum_points, "
-                                  "default_score, scoring_fn or min_project_score_threshold",
-                              e.where);
+    const std::string key(key_text);
+    const std::string v(value);
+    if (impl_->merger)
+        return unexpected(errc::invalid_argument, "the setting " + in_quotes(key) + " comes after the first project: "
+                                                      "give every setting before the projects",
+                          where);
+    if (inst.meta_value(key) != nullptr)
+        return unexpected(errc::invalid_value, "the setting " + in_quotes(key) + " is given twice", where);
+    std::string stored = v;
+    if (among(amount_keys, key)) {
+        auto a = amount(v, where, key);
+        if (!a) return unexpected(a.error());
+        if (a->sign() <= 0 && key == "budget")
+            return unexpected(errc::invalid_value, "the budget must be positive, not " + in_quotes(v), where);
+        if (key == "budget") {
+            inst.budget = *a;
+            impl_->has_budget = true;
+        } else {
+            (key == "min_sum_cost" ? inst.constraints.min_sum_cost : inst.constraints.max_sum_cost) = *a;
         }
-        inst.meta.emplace_back(e.key, std::move(stored));
+        stored = a->to_exact_text();
+    } else if (among(count_keys, key)) {
+        auto n = whole(v, where, key, 0, std::numeric_limits<std::int64_t>::max());
+        if (!n) return unexpected(n.error());
+        (key == "min_length" ? inst.constraints.min_length : inst.constraints.max_length) =
+            static_cast<std::uint64_t>(*n);
+    } else if (among(points_keys, key)) {
+        auto n = whole(v, where, key, -most_points, most_points);
+        if (!n) return unexpected(n.error());
+        ballot_constraints& c = inst.constraints;
+        if (key == "default_score") c.default_score = *n;
+        else (key == "min_points" ? c.min_points : key == "max_points" ? c.max_points
+              : key == "min_sum_points" ? c.min_sum_points : c.max_sum_points) = *n;
+    } else if (key == "min_project_score_threshold") {
+        auto r = rational::parse(v);
+        if (!r || v.find('%') != std::string::npos)
+            return unexpected(errc::syntax, "min_project_score_threshold " + in_quotes(v) + " is not a number", where);
+        inst.min_project_score_threshold = *r;
+    } else if (key == "vote_type") {
+        constexpr vote_type types[] = {vote_type::approval, vote_type::choose_one, vote_type::cumulative,
+                                       vote_type::scoring, vote_type::ordinal};
+        const auto* t = std::find_if(std::begin(types), std::end(types), [&](vote_type x) { return v == name(x); });
+        if (t == std::end(types))
+            return unexpected(errc::invalid_value,
+                              "unknown vote_type " + in_quotes(v) +
+                                  ": expected approval, choose-1, cumulative, scoring or ordinal",
+                              where);
+        inst.type = *t;
+    } else if (key == "rule") {
+        const auto& names = rule_names();
+        if (std::find(names.begin(), names.end(), v) == names.end()) {
+            std::string list;
+            for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+            return unexpected(errc::invalid_value, "unknown rule " + in_quotes(v) + ": expected one of " + list, where);
+        }
+        inst.rule = v;
+    } else if (key == "scoring_fn") {
+        std::string_view rest = v;
+        while (!rest.empty()) {
+            const std::size_t comma = rest.find(',');
+            auto points = whole(rest.substr(0, comma), where, "scoring_fn points", 0, most_points);
+            if (!points) return unexpected(points.error());
+            impl_->scoring_fn.push_back(*points);
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+    } else if (!is_setting(key)) {
+        return unexpected(errc::unknown_key,
+                          "unknown key " + in_quotes(key) +
+                              ": expected description, country, unit, instance, currency, date_begin, date_end, "
+                              "language, comment, budget, vote_type, rule, min_length, max_length, min_sum_cost, "
+                              "max_sum_cost, min_points, max_points, min_sum_points, max_sum_points, "
+                              "default_score, scoring_fn or min_project_score_threshold",
+                          where);
     }
-    if (!has_budget)
-        return unexpected(errc::missing_key, "the election has no budget: add budget = \"£25,000\" (or a budget row)",
-                          impl_->file_start);
-    if (!impl_->scoring_fn.empty() && inst.type != vote_type::ordinal)
-        return unexpected(errc::invalid_value, "scoring_fn applies only to ordinal ballots", impl_->file_start);
-    impl_->merger.emplace(inst);
+    inst.meta.emplace_back(key, std::move(stored));
     return {};
 }
 
 result<void> election_builder::add_project(std::string id, std::string project_name, std::string_view cost,
                                            const source_location& id_at, const source_location& cost_at) {
+    if (auto started = impl_->start(); !started) return started;
     instance& inst = impl_->out.election;
     if (id.empty()) return unexpected(errc::invalid_value, "empty project id: give every project an id", id_at);
     if (impl_->project_index.count(id))
@@ -184,8 +195,9 @@ result<void> election_builder::add_project(std::string id, std::string project_n
     return {};
 }
 
-result<void> election_builder::add_voter(std::string voter_id, const std::vector<ballot_entry>& entries,
-                                         const source_location& voter_at) {
+result<void> election_builder::add_ballot(std::string voter_id, const std::vector<ballot_entry>& entries,
+                                          const source_location& voter_at) {
+    if (auto started = impl_->start(); !started) return started;
     const instance& inst = impl_->out.election;
     const vote_type type = inst.type;
     if (impl_->voter_at.count(voter_id))
@@ -225,6 +237,7 @@ result<void> election_builder::add_voter(std::string voter_id, const std::vector
 }
 
 result<pabulib_file> election_builder::finish() {
+    if (auto started = impl_->start(); !started) return unexpected(started.error());
     instance& inst = impl_->out.election;
     impl_->merger.reset();
     if (inst.projects.empty())
@@ -240,8 +253,6 @@ result<pabulib_file> election_builder::finish() {
     }
     return std::move(impl_->out);
 }
-
-}  // namespace detail
 
 // ---- the CSV ballot sheet ---------------------------------------------------------------------------------------
 
@@ -347,18 +358,15 @@ std::string lowered(std::string s) {
 result<pabulib_file> parse_election_csv(std::string_view text, std::string_view source_name) {
     const std::string file(source_name);
     csv_reader csv(text, file);
-    detail::election_builder build(csv.at(1, 1));
+    election_builder build(csv.at(1, 1));
     const auto at = [&](const cell& c) { return csv.at(c.line, c.column); };
 
     // Key rows up to the "voter" header.
-    std::vector<detail::setting_entry> settings;
     std::vector<cell> header;
     for (;;) {
         auto row = csv.next();
         if (!row) return unexpected(row.error());
         if (row->empty()) {
-            // The key rows' own mistakes first: they may explain the missing header.
-            if (auto ok = build.settings(std::move(settings)); !ok) return unexpected(ok.error());
             return unexpected(errc::missing_key,
                               "no header row: expected a row \"voter\" followed by the project ids", csv.at(1, 1));
         }
@@ -372,9 +380,8 @@ result<pabulib_file> parse_election_csv(std::string_view text, std::string_view 
                               "expected a row \"key,value\" (such as budget,\"£25,000\") or the header row "
                               "\"voter,<project id>,...\"",
                               at((*row)[0]));
-        settings.push_back({(*row)[0].text, (*row)[1].text, at((*row)[1])});
+        if (auto ok = build.set((*row)[0].text, (*row)[1].text, at((*row)[1])); !ok) return unexpected(ok.error());
     }
-    if (auto ok = build.settings(std::move(settings)); !ok) return unexpected(ok.error());
     const std::size_t columns = header.size();
     if (columns < 2) return unexpected(errc::missing_key, "the header row names no project", at(header[0]));
 
@@ -410,13 +417,13 @@ result<pabulib_file> parse_election_csv(std::string_view text, std::string_view 
                     return unexpected(ok.error());
             continue;
         }
-        std::vector<detail::ballot_entry> entries;
+        std::vector<ballot_entry> entries;
         std::vector<std::int64_t> ranks;
         for (std::size_t p = 1; p < columns; ++p) {
             const cell& c = (*row)[p];
             const std::string mark = lowered(c.text);
             if (mark.empty() || mark == "0") continue;
-            detail::ballot_entry e{header[p].text, 0, at(c)};
+            ballot_entry e{header[p].text, 0, at(c)};
             if (type == vote_type::approval || type == vote_type::choose_one) {
                 if (mark != "x" && mark != "1" && mark != "yes")
                     return unexpected(errc::syntax,
@@ -424,8 +431,8 @@ result<pabulib_file> parse_election_csv(std::string_view text, std::string_view 
                                           c.text + "\"",
                                       at(c));
             } else {
-                auto n = detail::whole(c.text, at(c), type == vote_type::ordinal ? "the rank" : "points",
-                                       -detail::most_points, detail::most_points);
+                auto n = whole(c.text, at(c), type == vote_type::ordinal ? "the rank" : "points",
+                                       -most_points, most_points);
                 if (!n) return unexpected(n.error());
                 e.points = *n;
                 if (type == vote_type::ordinal) ranks.push_back(e.points);
@@ -437,7 +444,7 @@ result<pabulib_file> parse_election_csv(std::string_view text, std::string_view 
             std::vector<std::size_t> order(entries.size());
             for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
             std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
-            std::vector<detail::ballot_entry> ranked;
+            std::vector<ballot_entry> ranked;
             for (std::size_t i = 0; i < order.size(); ++i) {
                 if (ranks[order[i]] != static_cast<std::int64_t>(i + 1))
                     return unexpected(errc::invalid_value,
@@ -448,7 +455,7 @@ result<pabulib_file> parse_election_csv(std::string_view text, std::string_view 
             }
             entries = std::move(ranked);
         }
-        if (auto ok = build.add_voter((*row)[0].text, entries, at((*row)[0])); !ok) return unexpected(ok.error());
+        if (auto ok = build.add_ballot((*row)[0].text, entries, at((*row)[0])); !ok) return unexpected(ok.error());
     }
     if (!costs) return unexpected(errc::missing_key, "no cost row: add \"cost,<cost of each project>\" after the header",
                                   at(header[0]));

@@ -6,7 +6,8 @@
 #define TOML_ENABLE_FORMATTERS 0
 #include <toml++/toml.h>
 
-#include "budget/input_detail.hpp"
+#include <tmo/budget/input.hpp>
+
 #include "rules/constitution_detail.hpp"
 
 #include <algorithm>
@@ -49,16 +50,14 @@ public:
     explicit reader(std::string file) : file_(std::move(file)), build_(location({1, 1}, {})) {}
 
     pabulib_file read(const toml::table& root) {
-        std::vector<detail::setting_entry> settings;
         for (const auto& [key, node] : in_file_order(root)) {
             if (key->str() == "projects" || key->str() == "ballots") continue;
             // An unknown key is reported by the builder, at the key, whatever its value.
             const std::string k(key->str());
-            const bool known = detail::is_setting_key(k);
-            settings.push_back({k, known ? setting_text(*node, k) : std::string(),
-                                location(known ? node->source().begin : key->source().begin, k)});
+            const bool known = election_builder::is_setting(k);
+            check(build_.set(k, known ? setting_text(*node, k) : std::string(),
+                             location(known ? node->source().begin : key->source().begin, k)));
         }
-        check(build_.settings(std::move(settings)));
 
         const toml::node* projects = root.get("projects");
         if (projects == nullptr)
@@ -152,7 +151,7 @@ private:
         const std::string path = tmo::detail::key_path_join("ballots", voter);
         const vote_type type = build_.type();
         const bool with_points = type == vote_type::cumulative || type == vote_type::scoring;
-        std::vector<detail::ballot_entry> entries;
+        std::vector<ballot_entry> entries;
         if (with_points) {
             const toml::table* t = vote.as_table();
             if (t == nullptr)
@@ -181,11 +180,11 @@ private:
                 entries.push_back({s->get(), 0, location(item.source().begin, item_path)});
             }
         }
-        check(build_.add_voter(std::move(voter), entries, location(vote.source().begin, path)));
+        check(build_.add_ballot(std::move(voter), entries, location(vote.source().begin, path)));
     }
 
     std::string file_;
-    detail::election_builder build_;
+    election_builder build_;
 };
 
 }  // namespace

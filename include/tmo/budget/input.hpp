@@ -44,8 +44,12 @@
 #include <tmo/budget/pabulib.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace tmo {
 inline namespace v1 {
@@ -72,6 +76,58 @@ inline constexpr std::size_t max_election_file_bytes = 512ULL * 1024 * 1024;
 ///         duplicate project id, a ballot that is not one of vote_type's), errc::inexact; always with line and
 ///         column.
 [[nodiscard]] result<pabulib_file> parse_election_csv(std::string_view text, std::string_view source_name = {});
+
+/// One project on a ballot, as election_builder::add_ballot takes it.
+struct ballot_entry {
+    std::string project_id;
+    std::int64_t points = 0;  ///< cumulative and scoring ballots: the points given; ignored otherwise
+    source_location where;    ///< where it was written, for errors; may be empty
+};
+
+/// Builds an election part by part with the checks of the TOML and CSV readers (which use it): first the settings
+/// (the TOML top-level keys), then the projects, then the ballots, one voter at a time; finish() ends it.
+class election_builder {
+public:
+    /// `start` is where errors about the whole election (no budget, no projects) point, e.g. {file, 1, 1, {}}.
+    explicit election_builder(source_location start = {});
+    election_builder(const election_builder&) = delete;
+    election_builder& operator=(const election_builder&) = delete;
+    ~election_builder();
+
+    /// True for the setting keys set() knows: the TOML top-level keys listed at the top of this header.
+    [[nodiscard]] static bool is_setting(std::string_view key);
+
+    /// One setting, with its value as text: amounts as money ("£25,000"), whole numbers as digits, scoring_fn as
+    /// "3,2,1". Settings come before the first project.
+    /// @return errc::unknown_key, errc::syntax, errc::inexact (an amount with more than two decimals),
+    ///         errc::invalid_value (an unknown vote_type or rule, a setting given twice, a non-positive budget),
+    ///         errc::invalid_argument (after the first project); with `where` as the location.
+    result<void> set(std::string_view key, std::string_view value, const source_location& where = {});
+    /// The vote type set so far (approval by default).
+    [[nodiscard]] vote_type type() const;
+
+    /// One project; `cost` as money ("£12,500"). The first project ends the settings.
+    /// @return errc::missing_key (no budget was set), errc::syntax, errc::inexact, errc::invalid_value (an empty or
+    ///         repeated id, a cost that is not positive, scoring_fn without ordinal ballots).
+    result<void> add_project(std::string id, std::string name, std::string_view cost, const source_location& id_at = {},
+                             const source_location& cost_at = {});
+
+    /// One voter's ballot: for approval, choose-1 and ordinal ballots the projects in the voter's order (ordinal:
+    /// best first, given points by scoring_fn or Borda); for cumulative and scoring ballots each with its points.
+    /// @return errc::invalid_value (an unknown or repeated project, a voter id used before, a choose-1 ballot of
+    ///         other than one project, negative cumulative points), or as add_project for the end of the settings.
+    result<void> add_ballot(std::string voter_id, const std::vector<ballot_entry>& entries,
+                            const source_location& voter_at = {});
+
+    /// Ends the election: checks it (validate) and lists the ballots that break the announced constraints as
+    /// warnings at their voter. Call once; the builder is empty afterwards.
+    /// @return the election, or errc::missing_key (no budget, no project), or what validate() reports.
+    [[nodiscard]] result<pabulib_file> finish();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
 
 /// Reads an election file, choosing the reader by the extension (in any case): `.pb` (parse_pabulib), `.toml`
 /// (parse_election_toml), `.csv` (parse_election_csv). The file's path is the source name in errors.

@@ -312,5 +312,6 @@ TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date
 
 /* The modules. Each has its own header, included here so that tmo.h stays the only header a program needs. */
 #include "tmo/constitution.h"
+#include "tmo/budget.h"
 
 #endif /* TMO_TMO_H */
