@@ -91,6 +91,27 @@ const tmo_budget_outcome* round_of(const tmo_budget_outcome* outcome, size_t ind
     return outcome;
 }
 
+// The body of tmo_budget_election_<count>: one count of a complete election.
+template <class Number, class Count>
+int election_count(Number* out, const tmo_budget_election* election, Count count) {
+    if (out == nullptr) return null_argument("out");
+    *out = 0;
+    const pb::instance* inst = complete(election);
+    if (inst == nullptr) return tmo_error_last()->code;
+    *out = count(*inst);
+    return TMO_OK;
+}
+
+// The body of tmo_budget_outcome_to_<format>: the outcome rendered by `render` into a caller's buffer.
+int outcome_text(tmo_buf* out, const tmo_budget_outcome* outcome,
+                 std::string (*render)(const pb::instance&, const pb::outcome&)) {
+    if (out == nullptr) return null_argument("out");
+    tmo_buf_dispose(out);
+    if (outcome == nullptr) return null_argument("outcome");
+    tmo::detail::set_buf(*out, render(*outcome->election, outcome->result));
+    return TMO_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -197,24 +218,14 @@ TMO_API int TMO_CALL tmo_budget_election_finish(tmo_budget_election* election) n
 TMO_API void TMO_CALL tmo_budget_election_free(tmo_budget_election* election) noexcept { delete election; }
 
 TMO_API int TMO_CALL tmo_budget_election_project_count(size_t* out, const tmo_budget_election* election) noexcept {
-    return guarded(__func__, [&]() -> int {
-        if (out == nullptr) return null_argument("out");
-        *out = 0;
-        const pb::instance* inst = complete(election);
-        if (inst == nullptr) return tmo_error_last()->code;
-        *out = inst->projects.size();
-        return TMO_OK;
+    return guarded(__func__, [&] {
+        return election_count(out, election, [](const pb::instance& i) { return i.projects.size(); });
     });
 }
 
 TMO_API int TMO_CALL tmo_budget_election_voter_count(uint64_t* out, const tmo_budget_election* election) noexcept {
-    return guarded(__func__, [&]() -> int {
-        if (out == nullptr) return null_argument("out");
-        *out = 0;
-        const pb::instance* inst = complete(election);
-        if (inst == nullptr) return tmo_error_last()->code;
-        *out = inst->voter_count();
-        return TMO_OK;
+    return guarded(__func__, [&] {
+        return election_count(out, election, [](const pb::instance& i) { return i.voter_count(); });
     });
 }
 
@@ -327,23 +338,11 @@ TMO_API const char* TMO_CALL tmo_budget_outcome_project_explanation(const tmo_bu
 }
 
 TMO_API int TMO_CALL tmo_budget_outcome_to_json(tmo_buf* out, const tmo_budget_outcome* outcome) noexcept {
-    return guarded(__func__, [&]() -> int {
-        if (out == nullptr) return null_argument("out");
-        tmo_buf_dispose(out);
-        if (outcome == nullptr) return null_argument("outcome");
-        tmo::detail::set_buf(*out, pb::to_json(*outcome->election, outcome->result));
-        return TMO_OK;
-    });
+    return guarded(__func__, [&] { return outcome_text(out, outcome, pb::to_json); });
 }
 
 TMO_API int TMO_CALL tmo_budget_outcome_to_text(tmo_buf* out, const tmo_budget_outcome* outcome) noexcept {
-    return guarded(__func__, [&]() -> int {
-        if (out == nullptr) return null_argument("out");
-        tmo_buf_dispose(out);
-        if (outcome == nullptr) return null_argument("outcome");
-        tmo::detail::set_buf(*out, pb::to_text(*outcome->election, outcome->result));
-        return TMO_OK;
-    });
+    return guarded(__func__, [&] { return outcome_text(out, outcome, pb::to_text); });
 }
 
 }  // extern "C"

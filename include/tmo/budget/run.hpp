@@ -27,23 +27,23 @@ namespace budget {
 [[nodiscard]] std::string default_rule(const instance& inst);
 
 /// Options of the rules as (name, text) settings. Every setting has a default; set() checks the value at once.
-///
-/// | name          | values                                                              | default                  |
-/// |---------------|---------------------------------------------------------------------|--------------------------|
-/// | `ties`        | comma list of min-cost, max-cost, max-votes, file, order, id, id-string | min-cost,max-votes,file |
-/// | `drawn-order` | project ids, best first, separated by commas, spaces or new lines (for `order`) | none           |
-/// | `add1-stop`   | exhaustive, over-budget                                             | exhaustive               |
-/// | `add1-start`  | exact, floor                                                        | exact                    |
-/// | `add1-step`   | a positive amount per voter ("1", "0.01", "1/2")                    | 1                        |
-/// | `utility`     | cost, cardinality (max-welfare and the mes rules)                   | cost                     |
-/// | `score`       | auto, ballots, column: where greedy's scores come from; auto takes the file's score column for ordinal ballots when every project has one | auto |
-/// | `eligibility` | none, or a positive factor such as 1/3 (the mes rules' eligibility filter) | none              |
-/// | `compare`     | none, satisfaction, exclusion (the mes rules' comparison step)      | none                     |
+/// The settings:
+/// - `ties`: a comma list of min-cost, max-cost, max-votes, file, order, id, id-string (default
+///   "min-cost,max-votes,file");
+/// - `drawn-order`: project ids, best first, separated by commas, spaces or new lines (for `order`; default none);
+/// - `add1-stop`: exhaustive (default) or over-budget;
+/// - `add1-start`: exact (default) or floor;
+/// - `add1-step`: a positive amount per voter ("1", the default; "0.01"; "1/2");
+/// - `utility`: cost (default) or cardinality (max-welfare and the mes rules);
+/// - `score`: where greedy's scores come from: auto (default: the file's `score` column for ordinal ballots when
+///   every project has one, else the ballots), ballots or column;
+/// - `eligibility`: none (default) or a positive factor such as 1/3 (the mes rules' eligibility filter);
+/// - `compare`: none (default), satisfaction or exclusion (the mes rules' comparison step).
 class rule_settings {
 public:
     /// Sets one option. `ties` accepts "order:FILE" as the command line writes it (as "order"; the caller reads
     /// FILE and sets `drawn-order`).
-    /// @return errc::unknown_key for a name not in the table (the message lists the names), errc::invalid_value for
+    /// @return errc::unknown_key for a name not in the list above (the message lists the names), errc::invalid_value for
     ///         a value the option does not accept (the message lists what it does).
     result<void> set(std::string_view name, std::string_view value);
 
