@@ -32,6 +32,21 @@ static void check_selected(const tmo_budget_outcome *r, const char *const *ids, 
     for (i = 0; i < count && i < n; ++i) CHECK_STR(tmo_budget_outcome_selected_id(r, i), ids[i]);
 }
 
+/* Runs `rule` with one option (or none when `name` is NULL) and checks the winners and the exact cost. */
+static void check_run(const tmo_budget_election *e, const char *rule, const char *name, const char *value,
+                      const char *const *ids, size_t count, const char *cost) {
+    tmo_budget_outcome *r = NULL;
+    tmo_budget_options *o = NULL;
+    CHECK_STATUS(tmo_budget_options_new(&o), TMO_OK);
+    if (name != NULL) CHECK_STATUS(tmo_budget_options_set(o, name, value), TMO_OK);
+    if (CHECK_STATUS(tmo_budget_run(&r, e, rule, o), TMO_OK)) {
+        if (ids != NULL) check_selected(r, ids, count);
+        CHECK_STR(tmo_budget_outcome_cost(r), cost);
+    }
+    tmo_budget_outcome_free(r);
+    tmo_budget_options_free(o);
+}
+
 static int starts_with(const char *s, const char *prefix) {
     return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0;
 }
@@ -55,8 +70,6 @@ static const char worked_csv[] =
 static void check_worked_example(const tmo_budget_election *e) {
     static const char *const mes_cost_first[] = {"3", "2"};
     static const char *const mes_by_id[] = {"1", "3"};
-    tmo_budget_outcome *r = NULL;
-    tmo_budget_options *o = NULL;
     uint64_t voters = 0;
     size_t projects = 0;
 
@@ -65,22 +78,9 @@ static void check_worked_example(const tmo_budget_election *e) {
     CHECK_STATUS(tmo_budget_election_project_count(&projects, e), TMO_OK);
     CHECK_INT(projects, 4);
 
-    CHECK_STATUS(tmo_budget_run(&r, e, "mes", NULL), TMO_OK);
-    check_selected(r, mes_cost_first, 2);
-    CHECK_STR(tmo_budget_outcome_cost(r), "4000");
-    tmo_budget_outcome_free(r);
-
-    CHECK_STATUS(tmo_budget_options_new(&o), TMO_OK);
-    CHECK_STATUS(tmo_budget_options_set(o, "ties", "id"), TMO_OK);
-    CHECK_STATUS(tmo_budget_run(&r, e, "mes", o), TMO_OK);
-    check_selected(r, mes_by_id, 2);
-    CHECK_STR(tmo_budget_outcome_cost(r), "7500");
-    tmo_budget_outcome_free(r);
-    tmo_budget_options_free(o);
-
-    CHECK_STATUS(tmo_budget_run(&r, e, "mes-add1", NULL), TMO_OK);
-    CHECK_STR(tmo_budget_outcome_cost(r), "10000");
-    tmo_budget_outcome_free(r);
+    check_run(e, "mes", NULL, NULL, mes_cost_first, 2, "4000");
+    check_run(e, "mes", "ties", "id", mes_by_id, 2, "7500");
+    check_run(e, "mes-add1", NULL, NULL, NULL, 0, "10000");
 }
 
 /* The Riverside fund example: its own rule (mes-add1) and the options. The expected winners come from a separate
@@ -116,17 +116,15 @@ static void riverside_fund(const char *path) {
     CHECK_NULL_WITH(tmo_budget_outcome_project_explanation(r, "swimming pool"), TMO_ENOTFOUND);
     tmo_budget_outcome_free(r);
 
-    CHECK_STATUS(tmo_budget_options_new(&o), TMO_OK);
-    CHECK_STATUS(tmo_budget_options_set(o, "add1-stop", "over-budget"), TMO_OK);
-    CHECK_STATUS(tmo_budget_run(&r, e, "mes-add1", o), TMO_OK);
-    check_selected(r, over_budget, 4);
-    CHECK_STR(tmo_budget_outcome_cost(r), "22750.5");
+    check_run(e, "mes-add1", "add1-stop", "over-budget", over_budget, 4, "22750.5");
+    CHECK_STATUS(tmo_budget_run(&r, e, "mes-add1", NULL), TMO_OK);
     /* The outcome keeps what it needs: the election may go first. */
     tmo_budget_election_free(e);
-    CHECK_STR(tmo_budget_outcome_selected_id(r, 1), "hall");
+    CHECK_STR(tmo_budget_outcome_selected_id(r, 4), "bins");
     tmo_budget_outcome_free(r);
 
-    /* Options refuse what they do not know, and stay as they were. */
+    /* Options refuse what they do not know. */
+    CHECK_STATUS(tmo_budget_options_new(&o), TMO_OK);
     CHECK_FAILS(tmo_budget_options_set(o, "add1-steps", "1"), TMO_EUNKNOWNKEY);
     CHECK_STR(tmo_error_last()->key_path, "add1-steps");
     CHECK_FAILS(tmo_budget_options_set(o, "add1-stop", "never"), TMO_EVALUE);
