@@ -455,7 +455,10 @@ result<pabulib_file> parse_election_csv(std::string_view text, std::string_view 
             }
             entries = std::move(ranked);
         }
-        if (auto ok = build.add_ballot((*row)[0].text, entries, at((*row)[0])); !ok) return unexpected(ok.error());
+        // A row without a voter id is an anonymous ballot, named after its line.
+        const cell& voter = (*row)[0];
+        std::string voter_id = voter.text.empty() ? "line " + std::to_string(voter.line) : voter.text;
+        if (auto ok = build.add_ballot(std::move(voter_id), entries, at(voter)); !ok) return unexpected(ok.error());
     }
     if (!costs) return unexpected(errc::missing_key, "no cost row: add \"cost,<cost of each project>\" after the header",
                                   at(header[0]));

@@ -232,6 +232,7 @@ TMO_API int TMO_CALL tmo_budget_election_voter_count(uint64_t* out, const tmo_bu
 TMO_API int TMO_CALL tmo_budget_options_new(tmo_budget_options** out) noexcept {
     return guarded(__func__, [&]() -> int {
         if (out == nullptr) return null_argument("out");
+        *out = nullptr;
         *out = new tmo_budget_options();
         return TMO_OK;
     });

@@ -29,13 +29,13 @@
 // CSV ballot sheet (comma-separated, with the quoting rules of RFC 4180; a `.csv` file on its own):
 //
 //     budget,"£25,000"              # rows "key,value" first: budget (required), vote_type (default approval),
-//     vote_type,approval            # and the other TOML top-level keys except the constraints' lists
+//     vote_type,approval            # and the other TOML top-level keys (scoring_fn written "3,2,1")
 //     voter,play,cctv,garden        # the header: "voter", then one column per project id
 //     name,New play area,CCTV,Community garden      # optional, right after the header
 //     cost,"£12,500","£2,500","£1,500"               # required, after the header (and name row)
-//     1 Anchor House,x,,x           # one row per voter: approval and choose-1 mark a supported project with
-//     2 Anchor House,,x,x           # x, X, 1 or yes (blank or 0: not supported); cumulative and scoring give
-//                                   # whole points (blank: none); ordinal gives ranks 1, 2, ... (blank: unranked)
+//     1 Anchor House,x,,x           # one row per voter; a row without an id is named "line N".
+//     2 Anchor House,,x,x           # approval, choose-1: x, X, 1 or yes marks a supported project (blank or 0:
+//                                   # not); cumulative, scoring: whole points (blank: none); ordinal: ranks 1, 2, ...
 //
 // Errors name the file, line and column, the TOML key path ("projects[2].cost", "ballots.\"1 Anchor House\"") or
 // the CSV column, and what was expected.

@@ -244,6 +244,10 @@ TEST_CASE("input CSV errors name the line the column and what was expected") {
     check_error(csv_error(head + "v1,x,maybe\n"), errc::syntax, 4, 6, "", "expected x, 1 or yes");
     check_error(csv_error(head + "v1,x,,x\n"), errc::syntax, 4, 7, "", "this row has 4 cells but the header has 3");
     check_error(csv_error(head + "v1,x,\nv1,,x\n"), errc::invalid_value, 5, 1, "", "voter \"v1\" has two ballots");
+    // Rows without a voter id are anonymous ballots, named after their line.
+    const pabulib_file anonymous = parse_election_csv(head + ",x,\n,x,x\n,,x\n").value();
+    CHECK(anonymous.election.voter_count() == 3);
+    CHECK(anonymous.election.ballots[1].voter_ids == std::vector<std::string>{"line 5"});
     check_error(csv_error("budget,\"£25,000\"\nvoter,a,b\nv1,x,\n"), errc::missing_key, 3, 1, "", "expected the cost row");
     check_error(csv_error("budget,\"£25,000\"\nvoter,a,b\ncost,100,\"£2,00\"\n"), errc::syntax, 3, 10, "",
                 "thousands separators");
