@@ -13,7 +13,7 @@ enum exit_status : int { exit_ok = 0, exit_outcome_failed = 1, exit_bad_input = 
 /// `tmo check`: validate a constitution and print its summary.
 void add_check(CLI::App& app, int& status);
 
-/// `tmo budget`: decide a participatory budget from a Pabulib .pb file and explain the outcome.
+/// `tmo budget`: decide a participatory budget from an election file (.pb, .toml, .csv) and explain the outcome.
 void add_budget(CLI::App& app, int& status);
 
 /// `tmo count`: count an election's ballots (a BLT file) and explain the result stage by stage.

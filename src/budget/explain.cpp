@@ -1,4 +1,5 @@
 #include <tmo/budget/explain.hpp>
+#include <tmo/core/text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -12,11 +13,7 @@ namespace {
 std::string shown(const rational& value) {
     const std::string plain = value.to_decimal(2, rounding::half_up).value();
     const bool exact = value.to_decimal(2, rounding::never).has_value();
-    const bool negative = plain.front() == '-';
-    std::string digits = plain.substr(negative ? 1 : 0);
-    const std::size_t point = digits.find('.');
-    for (std::size_t i = point; i > 3; i -= 3) digits.insert(i - 3, ",");
-    return std::string(exact ? "" : "≈") + (negative ? "-" : "") + digits;
+    return std::string(exact ? "" : "≈") + group_thousands(plain);
 }
 
 std::string count_text(std::uint64_t n, const char* one, const char* many) {

@@ -1,5 +1,6 @@
 #include <tmo/core/money.hpp>
 #include <tmo/core/rational.hpp>
+#include <tmo/core/text.hpp>
 
 #include <cstdint>
 #include <limits>
@@ -35,8 +36,7 @@ std::string magnitude_text(std::int64_t pence, bool separators) {
     const std::uint64_t magnitude =
         pence < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(pence) : static_cast<std::uint64_t>(pence);
     std::string whole = std::to_string(magnitude / 100);
-    if (separators)
-        for (std::size_t i = whole.size(); i > 3; i -= 3) whole.insert(i - 3, 1, ',');
+    if (separators) whole = group_thousands(whole);
     const auto cents = static_cast<unsigned>(magnitude % 100);
     return whole + '.' + static_cast<char>('0' + cents / 10) + static_cast<char>('0' + cents % 10);
 }

@@ -1,8 +1,12 @@
 // Private helpers shared by the constitution's TOML reader (constitution_toml.cpp) and the rest of the module
-// (constitution.cpp), so that both name keys and judge text the same way.
+// (constitution.cpp), so that both name keys and judge text the same way; the TOML pre-scan is also used by the
+// budgeting module's TOML reader (src/budget/input_toml.cpp).
 #pragma once
 
+#include <tmo/core/error.hpp>
+
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,5 +23,15 @@ struct utf8_char {
     std::size_t length = 0;
 };
 [[nodiscard]] utf8_char decode_utf8(std::string_view text, std::size_t at) noexcept;
+
+/// The checks made on TOML text before toml++ sees it (constitution_toml.cpp; style.md §1, §2.1): at most
+/// `max_bytes` bytes (the message calls the text `what`, e.g. "the election"), valid UTF-8, no control characters,
+/// and none of the inputs toml++ 3.3.0 mishandles. Used by every TOML reader of the library.
+/// @return the first problem (errc::too_large or errc::syntax, with line and column), or std::nullopt.
+[[nodiscard]] std::optional<error> prescan_toml(std::string_view text, const std::string& source_name,
+                                                std::size_t max_bytes, std::string_view what);
+
+/// toml++'s description of a parse error in tmo's words ("malformed TOML while parsing ...").
+[[nodiscard]] std::string toml_syntax_message(std::string_view description);
 
 }  // namespace tmo::detail

@@ -81,14 +81,16 @@ text_position position_of(std::string_view text, std::size_t offset) {
 // mistake, and stops at the first, so only the text up to toml++'s first error needs to be tracked exactly.
 class prescanner {
 public:
-    prescanner(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+    prescanner(std::string_view text, const std::string& file, std::size_t max_bytes = max_constitution_bytes,
+               std::string_view what = "the constitution")
+        : text_(text), file_(file), max_bytes_(max_bytes), what_(what) {}
 
     std::optional<error> run() {
-        if (text_.size() > max_constitution_bytes)
+        if (text_.size() > max_bytes_)
             return fail(errc::too_large,
-                        "the constitution is larger than " + std::to_string(max_constitution_bytes) +
+                        std::string(what_) + " is larger than " + std::to_string(max_bytes_) +
                             " bytes, the most accepted; the text from here on is over the limit",
-                        position_of(text_, max_constitution_bytes));
+                        position_of(text_, max_bytes_));
         i_ = text_.starts_with(utf8_bom) ? utf8_bom.size() : 0;
         while (i_ < text_.size()) {
             const auto c = static_cast<unsigned char>(text_[i_]);
@@ -303,6 +305,8 @@ private:
 
     std::string_view text_;
     const std::string& file_;
+    std::size_t max_bytes_;
+    std::string_view what_;  // what the text is, for the size message ("the constitution")
     std::size_t i_ = 0;  // the byte being looked at
     text_position pos_;  // its line and column
     state in_ = state::normal;
@@ -824,3 +828,14 @@ result<constitution> load_constitution(const std::filesystem::path& file) {
 
 }  // namespace v1
 }  // namespace tmo
+
+namespace tmo::detail {
+
+std::optional<error> prescan_toml(std::string_view text, const std::string& source_name, std::size_t max_bytes,
+                                  std::string_view what) {
+    return prescanner(text, source_name, max_bytes, what).run();
+}
+
+std::string toml_syntax_message(std::string_view description) { return syntax_message(description); }
+
+}  // namespace tmo::detail

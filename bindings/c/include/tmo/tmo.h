@@ -1,9 +1,9 @@
 /*
  * tmo/tmo.h: the C interface of tmo, the stable ABI for housing-software vendors.
  *
- * This header and the module headers it includes (tmo/constitution.h, ...) are the reference documentation of the
- * C API. They are C99 (and valid C++) and include only <stddef.h>, <stdint.h> and each other; tmo.h is the only
- * header a C program needs. Link with -ltmo_c (pkg-config: tmo).
+ * This header and the module headers it includes (tmo/constitution.h, tmo/budget.h, ...) are the reference
+ * documentation of the C API. They are C99 (and valid C++) and include only <stddef.h>, <stdint.h> and each other;
+ * tmo.h is the only header a C program needs. Link with -ltmo_c (pkg-config: tmo).
  *
  * Conventions used throughout (see also docs/c-api.md):
  *
@@ -334,5 +334,6 @@ TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date
 /* The modules. Each has its own header, included here so that tmo.h stays the only header a program needs. */
 #include "tmo/constitution.h"
 #include "tmo/vote.h"
+#include "tmo/budget.h"
 
 #endif /* TMO_TMO_H */
