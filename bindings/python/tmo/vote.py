@@ -237,7 +237,8 @@ class Profile(_lib.Handle):
 @dataclasses.dataclass(frozen=True)
 class Stage:
     """One stage of a count. `votes` and `votes_text` are per candidate in file order (candidate n at n - 1);
-    `subject` is the candidate whose surplus or papers moved (0 for none)."""
+    `subject` is the candidate whose surplus or papers moved (0 for none); the figures (quota, ...) are exact
+    Fractions, and `figures_text` has each as the library wrote it ({"quota": "1322.00000", ...})."""
     number: int
     action: StageAction
     subject: int
@@ -249,6 +250,7 @@ class Stage:
     non_transferable_total: fractions.Fraction
     rounding_loss: fractions.Fraction
     rounding_loss_total: fractions.Fraction
+    figures_text: dict
     explanation: str
 
 
@@ -294,11 +296,12 @@ class Count(_lib.Handle):
         texts = tuple(_lib.text(_count_stage_votes(self._h, index, n)) for n in range(1, len(self.candidates) + 1))
         states = tuple(CandidateState(_get(_count_stage_state, c_int, self._h, index, n))
                        for n in range(1, len(self.candidates) + 1))
-        figures = {name: fractions.Fraction(_lib.text(_count_stage_figure(self._h, index, code)))
+        figures = {name: _lib.text(_count_stage_figure(self._h, index, code))
                    for code, name in enumerate(_FIGURES, start=1)}
         return Stage(number=index + 1, action=StageAction(action.value), subject=subject.value,
                      votes=tuple(fractions.Fraction(t) for t in texts), votes_text=texts, states=states,
-                     explanation=_lib.text(_count_stage_explanation(self._h, index)), **figures)
+                     figures_text=figures, explanation=_lib.text(_count_stage_explanation(self._h, index)),
+                     **{name: fractions.Fraction(text) for name, text in figures.items()})
 
     @property
     def stages(self):
