@@ -1,6 +1,5 @@
 """Every function the C headers declare is bound, with the argument and result types the header gives it."""
 
-import ctypes
 import re
 import unittest
 from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_uint, c_uint32, c_uint64, c_void_p

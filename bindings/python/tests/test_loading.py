@@ -4,6 +4,7 @@ import ctypes
 import os
 import subprocess
 import sys
+import threading
 import unittest
 
 import tmo
@@ -79,6 +80,29 @@ class Loading(unittest.TestCase):
         tmo.clear_error()
         self.assertEqual(_lib.last_error().code, 0)
         self.assertEqual(_lib.last_error().message, "")
+
+    def test_each_thread_raises_its_own_error(self):
+        # The library keeps the last error per thread: threads failing differently at once each see their own.
+        cases = [("12.3x", tmo.ParseError), ("0.125", tmo.InexactError), ("92233720368547758.08",
+                 tmo.NumberOverflowError), ("1,234.56", None)]
+        wrong = []
+
+        def work(text, expected):
+            for _ in range(300):
+                try:
+                    tmo.parse_money(text)
+                    outcome = None
+                except tmo.Error as e:
+                    outcome = type(e)
+                if outcome is not expected:
+                    wrong.append((text, outcome))
+
+        threads = [threading.Thread(target=work, args=case) for case in cases]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(wrong, [])
 
 
 if __name__ == "__main__":

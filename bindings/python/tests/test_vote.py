@@ -136,6 +136,10 @@ class ByHand(unittest.TestCase):
             self.profile.add_ballot([4])
         with self.assertRaises(tmo.InvalidArgumentError):
             self.profile.add_ballot([2], count=0)
+        with self.assertRaises(ValueError):
+            self.profile.add_ballot([1], count=-1)  # not wrapped round to 2**64 - 1
+        with self.assertRaises(ValueError):
+            self.profile.add_ballot([-1])
         self.assertEqual(self.profile.papers, 12)  # unchanged by the failures
         self.profile.add_ballot([1, tmo.equal(2)])
         self.assertIn("1 1=2 0", self.profile.to_blt())

@@ -151,6 +151,13 @@ def text(raw):
     return raw.decode("utf-8")
 
 
+def get(function, out_type, *args):
+    """Calls `function(&out, *args)`, which writes one value of ctypes type `out_type`, and returns the value."""
+    out = out_type()
+    check(function(byref(out), *args))
+    return out.value
+
+
 def take_text(function, *args):
     """Calls `function(&buf, *args)`, which fills a tmo_buf, and returns its text; the buffer is always disposed."""
     buf = Buf()
@@ -191,6 +198,15 @@ def exact_text(value):
             raise ValueError(f"{value} is not a finite number")
         return format(value, "f")
     raise TypeError(f"{type(value).__name__} is not an exact number: pass str, int, Fraction or Decimal")
+
+
+def unsigned(value, bits, what):
+    """`value` checked to fit a C unsigned parameter of `bits` bits (ctypes itself would wrap a negative number)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+    if not 0 <= value < 2**bits:
+        raise ValueError(f"{what} must be from 0 to {2**bits - 1}, not {value}")
+    return value
 
 
 def out_ptr():

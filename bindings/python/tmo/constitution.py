@@ -71,16 +71,10 @@ class Resolution:
     tests: tuple
 
 
-def _get(function, out_type, *args):
-    """Calls `function(&out, *args)` and returns out's value."""
-    out = out_type()
-    _lib.check(function(byref(out), *args))
-    return out.value
-
 
 def _indexed(count_function, name_function, handle):
     """The names a count/name pair of getters lists, in order."""
-    return tuple(_lib.text(name_function(handle, i)) for i in range(_get(count_function, c_size_t, handle)))
+    return tuple(_lib.text(name_function(handle, i)) for i in range(_lib.get(count_function, c_size_t, handle)))
 
 
 class Constitution(_lib.Handle):
@@ -120,16 +114,16 @@ class Constitution(_lib.Handle):
 
     @property
     def legal_form(self):
-        return LegalForm(_get(_legal_form, c_int, self._h))
+        return LegalForm(_lib.get(_legal_form, c_int, self._h))
 
     @property
     def minimum_age(self):
         """The minimum age of a member, in years."""
-        return _get(_minimum_age, c_uint32, self._h)
+        return _lib.get(_minimum_age, c_uint32, self._h)
 
     @property
     def vote_unit(self):
-        return VoteUnit(_get(_vote_unit, c_int, self._h))
+        return VoteUnit(_lib.get(_vote_unit, c_int, self._h))
 
     @property
     def committee_size(self):
@@ -146,8 +140,8 @@ class Constitution(_lib.Handle):
     def resolution(self, kind):
         """The kind of resolution named `kind` (NotFoundError, naming the kinds there are, if none)."""
         key = _lib.encode(kind, "the resolution kind")
-        combine = Combine(_get(_resolution_combine, c_int, self._h, key))
-        count = _get(_resolution_test_count, c_size_t, self._h, key)
+        combine = Combine(_lib.get(_resolution_combine, c_int, self._h, key))
+        count = _lib.get(_resolution_test_count, c_size_t, self._h, key)
         tests = tuple(_lib.text(_resolution_test(self._h, key, i)) for i in range(count))
         return Resolution(kind, combine, tests)
 
@@ -163,12 +157,13 @@ class Constitution(_lib.Handle):
 
     def notice_days(self, meeting):
         """The clear days of notice a meeting of kind `meeting` (a Meeting) needs."""
-        return _get(_notice_days, c_uint32, self._h, Meeting(meeting))
+        return _lib.get(_notice_days, c_uint32, self._h, Meeting(meeting))
 
     def quorum(self, meeting, members, adjourned=False):
         """How many persons make a quorum at a meeting of kind `meeting` when the body has `members` members;
         `adjourned` for a meeting adjourned for want of a quorum (NotFoundError if it has no such rule)."""
-        return _get(_quorum, c_uint64, self._h, Meeting(meeting), members, 1 if adjourned else 0)
+        return _lib.get(_quorum, c_uint64, self._h, Meeting(meeting), _lib.unsigned(members, 64, "members"),
+                        1 if adjourned else 0)
 
     def to_toml(self):
         """The canonical TOML text (fixed key order, fractions as "p/q" strings); parsing it gives an equal

@@ -97,11 +97,6 @@ def count_rules():
     return tuple(names)
 
 
-def _get(function, out_type, *args):
-    out = out_type()
-    _lib.check(function(byref(out), *args))
-    return out.value
-
 
 def _option_text(value):
     """An option's value as the library reads it: bools as on/off, sequences joined by commas."""
@@ -142,7 +137,7 @@ class Profile(_lib.Handle):
         names = [_lib.encode(name, "a candidate's name") for name in candidates]
         array = (c_char_p * max(len(names), 1))(*names)
         slot = _lib.out_ptr()
-        _lib.check(_profile_new(byref(slot), array, len(names), seats))
+        _lib.check(_profile_new(byref(slot), array, len(names), _lib.unsigned(seats, 32, "seats")))
         self._ptr = slot.value
 
     @classmethod
@@ -161,12 +156,12 @@ class Profile(_lib.Handle):
         """Adds `count` identical papers marked `marks`, most preferred first: candidate numbers, BLANK,
         OVERVOTE, or equal(c) for a candidate ranked with the previous mark. InvalidArgumentError for a candidate
         out of range; the profile is then unchanged."""
-        array = (c_uint32 * max(len(marks), 1))(*marks)
-        _lib.check(_profile_add_ballot(self._h, array, len(marks), count))
+        array = (c_uint32 * max(len(marks), 1))(*(_lib.unsigned(m, 32, "a mark") for m in marks))
+        _lib.check(_profile_add_ballot(self._h, array, len(marks), _lib.unsigned(count, 64, "count")))
 
     def withdraw(self, candidate):
         """Withdraws candidate number `candidate`: every rule treats it as absent from every ballot."""
-        _lib.check(_profile_withdraw(self._h, candidate))
+        _lib.check(_profile_withdraw(self._h, _lib.unsigned(candidate, 32, "candidate")))
 
     def _size(self):
         candidates, seats, papers = c_uint32(), c_uint32(), c_uint64()
@@ -180,7 +175,7 @@ class Profile(_lib.Handle):
 
     @seats.setter
     def seats(self, seats):
-        _lib.check(_profile_set_seats(self._h, seats))
+        _lib.check(_profile_set_seats(self._h, _lib.unsigned(seats, 32, "seats")))
 
     @property
     def papers(self):
@@ -283,8 +278,8 @@ class Count(_lib.Handle):
     @property
     def elected(self):
         """The candidate numbers elected, in order of election."""
-        n = _get(_count_elected_count, c_size_t, self._h)
-        return tuple(_get(_count_elected, c_uint32, self._h, i) for i in range(n))
+        n = _lib.get(_count_elected_count, c_size_t, self._h)
+        return tuple(_lib.get(_count_elected, c_uint32, self._h, i) for i in range(n))
 
     @property
     def elected_names(self):
@@ -294,7 +289,7 @@ class Count(_lib.Handle):
         action, subject = c_int(), c_uint32()
         _lib.check(_count_stage_action(byref(action), byref(subject), self._h, index))
         texts = tuple(_lib.text(_count_stage_votes(self._h, index, n)) for n in range(1, len(self.candidates) + 1))
-        states = tuple(CandidateState(_get(_count_stage_state, c_int, self._h, index, n))
+        states = tuple(CandidateState(_lib.get(_count_stage_state, c_int, self._h, index, n))
                        for n in range(1, len(self.candidates) + 1))
         figures = {name: _lib.text(_count_stage_figure(self._h, index, code))
                    for code, name in enumerate(_FIGURES, start=1)}
@@ -307,7 +302,7 @@ class Count(_lib.Handle):
     def stages(self):
         """Every stage, in order (read once, then kept)."""
         if self._stages is None:
-            self._stages = tuple(self._stage(i) for i in range(_get(_count_stage_count, c_size_t, self._h)))
+            self._stages = tuple(self._stage(i) for i in range(_lib.get(_count_stage_count, c_size_t, self._h)))
         return self._stages
 
     def __len__(self):
@@ -323,7 +318,7 @@ class Count(_lib.Handle):
     def ties(self):
         """Every tie met, in the order they were settled."""
         ties = []
-        for i in range(_get(_count_tie_count, c_size_t, self._h)):
+        for i in range(_lib.get(_count_tie_count, c_size_t, self._h)):
             stage, chosen = c_size_t(), c_uint32()
             _lib.check(_count_tie(byref(stage), byref(chosen), self._h, i))
             ties.append(Tie(stage.value, chosen.value, _lib.text(_count_tie_method(self._h, i)),
