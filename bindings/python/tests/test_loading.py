@@ -2,7 +2,9 @@
 
 import ctypes
 import os
+import shutil
 import subprocess
+import tempfile
 import sys
 import threading
 import unittest
@@ -48,6 +50,18 @@ class Loading(unittest.TestCase):
         result = run_python("import tmo", TMO_LIBRARY="libc.so.6")
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("libc.so.6 is not libtmo_c: it has no tmo_abi_check", result.stderr)
+
+    def test_library_beside_the_package_is_found(self):
+        with tempfile.TemporaryDirectory() as folder:
+            package = os.path.join(folder, "tmo")
+            shutil.copytree(os.path.dirname(tmo.__file__), package,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+            os.symlink(os.path.realpath(tmo.library_path), os.path.join(package, "libtmo_c.so.0"))
+            env = {k: v for k, v in os.environ.items() if k != "TMO_LIBRARY"}
+            env["PYTHONPATH"] = folder
+            result = subprocess.run([sys.executable, "-c", "import tmo; print(tmo.library_path, tmo.version())"],
+                                    env=env, cwd=folder, capture_output=True, text=True, check=False)
+            self.assertEqual(result.stdout, f"{os.path.join(package, 'libtmo_c.so.0')} 0.1.0\n", result.stderr)
 
     def test_library_path_is_where_it_was_loaded_from(self):
         if "TMO_LIBRARY" in os.environ:
