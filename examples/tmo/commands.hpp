@@ -19,4 +19,10 @@ void add_budget(CLI::App& app, int& status);
 /// `tmo count`: count an election's ballots (a BLT file) and explain the result stage by stage.
 void add_count(CLI::App& app, int& status);
 
+/// `tmo contract`: report a contract's month (KPIs, credits, payment due) as text, JSON or an OCDS package.
+void add_contract(CLI::App& app, int& status);
+
+/// `tmo tender`: evaluate a tender file and explain the ranking.
+void add_tender(CLI::App& app, int& status);
+
 }  // namespace tmo_tool

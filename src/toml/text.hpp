@@ -1,8 +1,11 @@
-// Private helpers shared by the constitution's TOML reader (constitution_toml.cpp) and the rest of the module
-// (constitution.cpp), so that both name keys and judge text the same way.
+// Private text helpers shared by the readers of input files (src/toml/reader.cpp, the CSV readers) and the modules
+// that name keys in their messages (src/rules/constitution.cpp), so that all of them judge text the same way.
 #pragma once
 
+#include <tmo/core/result.hpp>
+
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -19,5 +22,9 @@ struct utf8_char {
     std::size_t length = 0;
 };
 [[nodiscard]] utf8_char decode_utf8(std::string_view text, std::size_t at) noexcept;
+
+/// Reads a whole file of at most `max_bytes`; one byte more is read, so that the caller can report the excess
+/// with its position. @return the text, or errc::io ("cannot read FILE: no such file", "it is a directory", ...).
+[[nodiscard]] result<std::string> read_text_file(const std::filesystem::path& file, std::size_t max_bytes);
 
 }  // namespace tmo::detail
