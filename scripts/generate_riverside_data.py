@@ -14,7 +14,7 @@ invented but realistic in shape: about three repairs per home a year, most routi
 April 2025 of the cleaning inspections is fixed to the worked example of contracts.md §4.4: 183 of 200 inspections
 graded A or B (91.5%).
 
-With --check, prints KPI figures for April 2025 computed here, independently of the library, for the tool tests.
+With --check MONTH (e.g. --check 2025-07), prints KPI figures for that month computed here, independently of the library, for the tool tests.
 """
 import datetime as dt
 import sys
@@ -160,9 +160,10 @@ def write(path, header, rows):
             f.write(csv_line(r))
 
 
-def check(job_rows, inspection_rows):
-    """KPI figures for April 2025, computed from the rows here as the contract defines them."""
-    first, last = dt.date(2025, 4, 1), dt.date(2025, 4, 30)
+def check(job_rows, inspection_rows, month):
+    """KPI figures for `month` ("2025-04"), computed from the rows here as the contract defines them."""
+    first = dt.date.fromisoformat(month + "-01")
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
     def done(r):
         return r[4] and first <= dt.date.fromisoformat(r[4][:10]) <= last
@@ -186,11 +187,13 @@ def check(job_rows, inspection_rows):
     print(f"REP4 right first time: {sum(1 for r in recorded if r[5] == 'yes' and r[6] == 'no')} of {len(recorded)}")
     scored = [r for r in april if r[7]]
     print(f"REP5 satisfied: {sum(1 for r in scored if int(r[7]) >= 4)} of {len(scored)}")
+    raised_p1 = [r for r in job_rows if r[2] == "P1" and first <= dt.date.fromisoformat(r[3][:10]) <= last]
+    print(f"REP6 emergency repairs raised: {len(raised_p1)}")
     for code in ("RR-EM", "RR-UR", "RR-RT"):
         print(f"jobs priced {code}: {sum(1 for r in april if r[8] == code)}")
-    cleaning = [r for r in inspection_rows if r[3] == "communal cleaning" and r[1].startswith("2025-04")]
+    cleaning = [r for r in inspection_rows if r[3] == "communal cleaning" and r[1].startswith(month)]
     print(f"CLN1 A or B: {sum(1 for r in cleaning if r[4] in 'AB')} of {len(cleaning)}")
-    grounds = [r for r in inspection_rows if r[3] == "grounds" and r[1].startswith("2025-04")]
+    grounds = [r for r in inspection_rows if r[3] == "grounds" and r[1].startswith(month)]
     print(f"GRD1 green or amber: {sum(1 for r in grounds if r[4] != 'red')} of {len(grounds)}")
 
 
@@ -199,7 +202,7 @@ def main():
     job_rows = jobs(Lcg(20250401))
     inspection_rows = inspections(Lcg(1))
     if "--check" in sys.argv:
-        check(job_rows, inspection_rows)
+        check(job_rows, inspection_rows, sys.argv[sys.argv.index("--check") + 1])
         return
     write(out / "riverside_repairs_jobs.csv",
           ["job", "dwelling", "priority", "raised", "completed", "first_time_fix", "recall", "satisfaction",
