@@ -83,10 +83,12 @@ private:
     // Reads one field at i_ into r; returns true when another field of the same record follows.
     bool field(row& r) {
         cell c{{}, column_};
+        const std::uint32_t start_line = line_;
         if (i_ < text_.size() && text_[i_] == '"') {
             step(1);
             for (;;) {
                 if (i_ >= text_.size()) {
+                    line_ = start_line;
                     column_ = c.column;
                     fail(errc::syntax, "a quoted field is not closed: add the closing '\"'");
                 }
