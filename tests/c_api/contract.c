@@ -14,26 +14,6 @@ static const char *in_dir(const char *dir, const char *name) {
     return path_buf;
 }
 
-static char *read_file(const char *path, size_t *size) {
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    long length;
-    if (f == NULL) return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (length = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        text = malloc((size_t)length + 1);
-        if (text != NULL && fread(text, 1, (size_t)length, f) != (size_t)length) {
-            free(text);
-            text = NULL;
-        }
-        if (text != NULL) {
-            text[length] = '\0';
-            *size = (size_t)length;
-        }
-    }
-    fclose(f);
-    return text;
-}
-
 static void check_money(const tmo_contract_month *m, int64_t credit, int64_t net, int64_t vat, int64_t gross) {
     int64_t c = -1, n = -1, v = -1, g = -1;
     CHECK_STATUS(tmo_contract_month_money(&c, &n, &v, &g, m), TMO_OK);

@@ -81,7 +81,8 @@ struct contract_document {
 /// @return the contract, or the first error with file, line, column and key path: errc::too_large (over
 ///         max_contract_bytes, a long dotted key), errc::syntax, errc::unknown_key, errc::missing_key,
 ///         errc::wrong_type (e.g. a TOML float where an exact number is needed), errc::invalid_value,
-///         errc::not_found (a reference to an undefined priority or KPI).
+///         errc::inexact (an amount with more than two decimals), errc::not_found (a reference to an undefined
+///         priority or KPI).
 [[nodiscard]] result<contract_document> parse_contract(std::string_view toml_text, std::string_view source_name = {});
 
 /// Reads a contract file and the performance data files it names (relative to its folder), and checks the data
