@@ -21,5 +21,10 @@ void add_count(CLI::App& app, int& status);
 
 /// `tmo demo`: the example TMO's year as one self-contained HTML report.
 void add_demo(CLI::App& app, int& status);
+/// `tmo contract`: report a contract's month (KPIs, credits, payment due) as text, JSON or an OCDS package.
+void add_contract(CLI::App& app, int& status);
+
+/// `tmo tender`: evaluate a tender file and explain the ranking.
+void add_tender(CLI::App& app, int& status);
 
 }  // namespace tmo_tool

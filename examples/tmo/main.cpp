@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
     tmo_tool::add_budget(app, status);
     tmo_tool::add_count(app, status);
     tmo_tool::add_demo(app, status);
+    tmo_tool::add_contract(app, status);
+    tmo_tool::add_tender(app, status);
 
     try {
         app.parse(argc, argv);

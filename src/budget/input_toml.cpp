@@ -1,14 +1,8 @@
-// Reads an election written in TOML (input.hpp). toml++ is used as the constitution reader uses it: header-only
-// with the same limits, behind the same pre-scan (src/rules/constitution_toml.cpp; style.md §1, §2.1).
-#define TOML_HEADER_ONLY 1
-#define TOML_EXCEPTIONS 0
-#define TOML_MAX_NESTED_VALUES 128
-#define TOML_ENABLE_FORMATTERS 0
-#include <toml++/toml.h>
-
+// Reads an election written in TOML (input.hpp) through the library's safe TOML layer (src/toml/reader.hpp): the
+// same pre-scan and limits as every other TOML reader of tmo.
 #include <tmo/budget/input.hpp>
 
-#include "rules/constitution_detail.hpp"
+#include "toml/reader.hpp"
 
 #include <algorithm>
 #include <array>
@@ -27,11 +21,7 @@ struct stop {
     error err;
 };
 
-std::string type_name(const toml::node& n) {
-    constexpr std::array<const char*, 10> names = {"nothing",    "a table",  "an array", "a string", "an integer",
-                                                   "a TOML float", "a boolean", "a date", "a time",  "a date-time"};
-    return names[static_cast<std::size_t>(n.type())];
-}
+using tmo::detail::type_name;
 
 // A table's entries in the order they are written (toml++ keeps them sorted by key), so that errors and
 // instance::meta follow the file.
@@ -191,16 +181,13 @@ private:
 
 result<pabulib_file> parse_election_toml(std::string_view text, std::string_view source_name) {
     const std::string file(source_name);
-    if (std::optional<error> e = tmo::detail::prescan_toml(text, file, max_election_toml_bytes, "the election"))
-        return unexpected(std::move(*e));
-    toml::parse_result parsed = toml::parse(text);
-    if (!parsed) {
-        const toml::parse_error& e = parsed.error();
-        return unexpected(errc::syntax, tmo::detail::toml_syntax_message(e.description()),
-                          source_location{file, e.source().begin.line, e.source().begin.column, {}});
-    }
+    tmo::detail::toml_limits limits;
+    limits.max_bytes = max_election_toml_bytes;
+    limits.noun = "the election";
+    auto parsed = tmo::detail::parse_toml(text, file, limits);
+    if (!parsed) return unexpected(parsed.error());
     try {
-        return reader(file).read(parsed.table());
+        return reader(file).read(*parsed);
     } catch (const stop& s) {
         return unexpected(s.err);
     }

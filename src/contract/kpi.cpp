@@ -160,7 +160,10 @@ result<kpi_value> acceptable_share(std::span<const std::string> inspection_grade
 std::string display_value(kpi_measure measure, duration_count counting, const rational& value) {
     switch (measure) {
     case kpi_measure::on_time_share:
-    case kpi_measure::acceptable_share: return detail::percent(value);
+    case kpi_measure::acceptable_share:
+    case kpi_measure::right_first_time:
+    case kpi_measure::satisfied_share: return detail::percent(value);
+    case kpi_measure::reading: return detail::figure(value);
     case kpi_measure::per_thousand_homes: return detail::figure(value) + " per 1,000 homes";
     case kpi_measure::average_time: {
         const std::string f = detail::figure(value);
@@ -173,11 +176,16 @@ std::string display_value(kpi_measure measure, duration_count counting, const ra
     return detail::figure(value);
 }
 
+std::string display_value(const kpi_definition& kpi, const rational& value) {
+    if (kpi.measure != kpi_measure::reading || kpi.unit.empty()) return display_value(kpi.measure, kpi.counting, value);
+    return detail::figure(value) + (kpi.unit == "%" ? "" : " ") + kpi.unit;
+}
+
 result<kpi_assessment> assess(const kpi_definition& kpi, const kpi_value& value, const period& p) {
     auto target = target_on(kpi, p.first);
     if (!target) return unexpected(target.error());
     kpi_assessment a{kpi.id, kpi.title, kpi.better, value, *target, std::nullopt, rating::other, {}};
-    const std::string target_text = display_value(kpi.measure, kpi.counting, *target);
+    const std::string target_text = display_value(kpi, *target);
     if (!value.value) {
         a.sentence = kpi.title + ": no figure for the period (" + value.basis + ") against a target of " +
                      target_text + " — not rated.";
@@ -189,7 +197,7 @@ result<kpi_assessment> assess(const kpi_definition& kpi, const kpi_value& value,
                 : gap <= kpi.bands.approaching          ? rating::approaching_target
                 : gap <= kpi.bands.requires_improvement ? rating::requires_improvement
                                                         : rating::inadequate;
-    a.sentence = kpi.title + ": " + display_value(kpi.measure, kpi.counting, *value.value) + " against a target of " +
+    a.sentence = kpi.title + ": " + display_value(kpi, *value.value) + " against a target of " +
                  target_text + " — " + rating_name(a.outcome) + ".";
     return a;
 }

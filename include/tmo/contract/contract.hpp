@@ -125,6 +125,7 @@ struct service_contract {
     std::string reference;
     std::string title;
     contract_kind kind = contract_kind::services;
+    std::vector<std::string> scope;  ///< the functions delegated (management agreement) or the services bought
     std::vector<party> parties;
     contract_term term;
     std::vector<price_line> prices;

@@ -105,6 +105,9 @@ enum class kpi_measure {
     average_time,        ///< mean time from report to completion of jobs completed in the period
     per_thousand_homes,  ///< a count per 1,000 homes (complaints, ASB cases)
     acceptable_share,    ///< % of inspections graded acceptable under a grade scheme
+    right_first_time,    ///< % of completed jobs fixed at the first visit and not recalled (performance.hpp)
+    satisfied_share,     ///< % of completed jobs whose tenant scored satisfaction at or above satisfied_from
+    reading,             ///< a value reported for the period (rent collected, voids re-let days), as supplied
 };
 
 /// Which way is better.
@@ -156,6 +159,9 @@ struct kpi_definition {
     std::vector<std::string> priorities;   ///< jobs of these priority codes only; empty = all
     duration_count counting = duration_count::calendar_days_inclusive;  ///< for average_time
     std::optional<grade_scheme> grades;    ///< for acceptable_share
+    std::vector<std::string> elements;     ///< acceptable_share: inspections of these elements only; empty = all
+    std::int64_t satisfied_from = 4;       ///< satisfied_share: the least score that counts as satisfied (1-5)
+    std::string unit;                      ///< reading: the unit shown after the value ("%", "days"); may be empty
 
     friend bool operator==(const kpi_definition&, const kpi_definition&) = default;
 };
@@ -214,6 +220,8 @@ struct kpi_assessment {
 /// The value as people read it: percentages and averages to one decimal place (half up), trailing ".0" dropped,
 /// with the unit: "91.2%", "9 days", "4.7 hours", "12.5 per 1,000 homes".
 [[nodiscard]] std::string display_value(kpi_measure measure, duration_count counting, const rational& value);
+/// As above, for `kpi`'s measure; a reading shows kpi.unit after the value ("98.4%", "21.5 days", "3").
+[[nodiscard]] std::string display_value(const kpi_definition& kpi, const rational& value);
 
 }  // namespace contract
 }  // namespace v1

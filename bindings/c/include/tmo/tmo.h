@@ -12,7 +12,7 @@
  *  - Last error. Every function that can fail first resets the calling thread's last error, then, on failure,
  *    records the code, a message and (for input text) the file, line, column and key path; read it with
  *    tmo_error_last(). Functions that cannot fail (tmo_strerror, tmo_error_last, tmo_error_clear, the version
- *    functions, tmo_buf_dispose, tmo_constitution_free) leave it untouched.
+ *    functions, tmo_buf_dispose and the tmo_<noun>_free functions) leave it untouched.
  *  - Outputs. The output parameter comes first and is called `out` (several: `<name>_out`). On failure every output
  *    is set to NULL, 0 or an empty string; a handle is never returned on failure.
  *  - Arguments. A NULL pointer passed where a value is required gives TMO_EINVAL, never a crash. Inputs are copied
@@ -335,5 +335,6 @@ TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date
 #include "tmo/constitution.h"
 #include "tmo/vote.h"
 #include "tmo/budget.h"
+#include "tmo/contract.h"
 
 #endif /* TMO_TMO_H */

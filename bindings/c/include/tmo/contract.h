@@ -1,0 +1,197 @@
+/*
+ * tmo/contract.h: service contracts through the C API — a contract file with its performance data, a month's KPIs,
+ * service credits and payment due (in pence), its text, JSON or OCDS forms, and tender evaluation.
+ *
+ * Part of tmo.h, which includes it; it may also be included on its own (it includes tmo.h). The conventions of
+ * tmo.h (status codes, last error, ownership tags, threads) apply to every declaration here. The file formats are
+ * documented in docs/contracts.md.
+ */
+#ifndef TMO_CONTRACT_H
+#define TMO_CONTRACT_H
+
+#include "tmo/tmo.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ============================================================================================================ */
+/* Contracts                                                                                                    */
+/* ============================================================================================================ */
+
+/**
+ * A contract read from a contract file (TOML), with the performance data it names. Opaque; created by
+ * tmo_contract_load or tmo_contract_parse; released with tmo_contract_free. Never modified after creation: several
+ * threads may use one at once.
+ */
+typedef struct tmo_contract tmo_contract;
+
+/**
+ * One month of a contract: KPIs with their ratings, service credits and the payment due. Opaque; created by
+ * tmo_contract_evaluate; released with tmo_contract_month_free. It stays valid after its contract is freed and is
+ * never modified after creation.
+ */
+typedef struct tmo_contract_month tmo_contract_month;
+
+/** A KPI's rating (the Procurement Act 2023 s.71 vocabulary). */
+enum tmo_rating {
+    TMO_RATING_GOOD = 1,                  /**< meets or beats the target */
+    TMO_RATING_APPROACHING_TARGET = 2,
+    TMO_RATING_REQUIRES_IMPROVEMENT = 3,
+    TMO_RATING_INADEQUATE = 4,
+    TMO_RATING_OTHER = 5                  /**< no figure for the month */
+};
+
+/** The forms a month can be written in. */
+enum tmo_report_format {
+    TMO_REPORT_TEXT = 1,  /**< plain text for people: the KPI table, credits and payment, with sentences */
+    TMO_REPORT_JSON = 2,  /**< JSON with exact figures (money as decimal strings) */
+    TMO_REPORT_OCDS = 3   /**< an OCDS 1.1.5 release package (metrics and performance_failures extensions) */
+};
+
+/**
+ * Reads a contract file and the performance data files (CSV) it names, relative to its folder, and checks them
+ * against the contract.
+ *
+ * @param[out] out   [owned] the new contract, or NULL on failure; free with tmo_contract_free.
+ * @param[in]  path  the file's path in the platform's narrow encoding (UTF-8 on POSIX systems).
+ * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_EIO; TMO_ETOOLARGE; TMO_ESYNTAX; TMO_EUNKNOWNKEY;
+ *         TMO_EMISSINGKEY; TMO_EWRONGTYPE; TMO_EVALUE; TMO_EINEXACT (an amount with more than two decimals);
+ *         TMO_ENOTFOUND (a reference to an undefined priority or KPI, or a data row that names one);
+ *         TMO_ENOMEM. tmo_error_last() gives the message and the file, line, column and key path of the first
+ *         error (the CSV file and row for data).
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_load(tmo_contract **out, const char *path) TMO_NOEXCEPT;
+
+/**
+ * Parses a contract from TOML text, without its performance data (KPIs computed from data then have no figure).
+ *
+ * @param[out] out          [owned] the new contract, or NULL on failure; free with tmo_contract_free.
+ * @param[in]  text         the TOML text, `len` bytes (copied; need not be NUL-terminated).
+ * @param[in]  len          the length of `text` in bytes.
+ * @param[in]  source_name  the name used in error locations; may be NULL for none.
+ * @return as tmo_contract_load, without TMO_EIO.
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_parse(tmo_contract **out, const char *text, size_t len,
+                                        const char *source_name) TMO_NOEXCEPT;
+
+/**
+ * Releases a contract and every string borrowed from it.
+ *
+ * @param[in] contract  [owned] the handle to release; NULL is accepted (no effect).
+ * Thread-safety: no other thread may be using the handle. Since: 0.1
+ */
+TMO_API void TMO_CALL tmo_contract_free(tmo_contract *contract) TMO_NOEXCEPT;
+
+/**
+ * The contract's reference ("RTMO-CLN-2025").
+ *
+ * @return [borrowed] the reference, valid until the contract is freed; NULL (last error TMO_EINVAL) if `contract`
+ *         is NULL.
+ * Thread-safety: safe on a shared contract. Since: 0.1
+ */
+TMO_API const char *TMO_CALL tmo_contract_reference(const tmo_contract *contract) TMO_NOEXCEPT;
+
+/**
+ * Evaluates one month of the contract: each KPI rated against its target, the service credits under the
+ * contract's terms and caps (the rolling-annual cap fed by the earlier months of the term), and the payment due.
+ *
+ * @param[out] out       [owned] the month, or NULL on failure; free with tmo_contract_month_free.
+ * @param[in]  contract  the contract.
+ * @param[in]  month     the month as "YYYY-MM".
+ * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_ESYNTAX (not YYYY-MM); TMO_EVALUE (a month outside the term);
+ *         TMO_ENOTFOUND (no VAT rate in force for a line); TMO_ENOMEM.
+ * Thread-safety: safe on a shared contract. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_evaluate(tmo_contract_month **out, const tmo_contract *contract,
+                                           const char *month) TMO_NOEXCEPT;
+
+/**
+ * Releases a month.
+ *
+ * @param[in] month  [owned] the handle to release; NULL is accepted (no effect).
+ * Thread-safety: no other thread may be using the handle. Since: 0.1
+ */
+TMO_API void TMO_CALL tmo_contract_month_free(tmo_contract_month *month) TMO_NOEXCEPT;
+
+/**
+ * The number of KPIs of the month (the contract's KPIs, in its order).
+ *
+ * @param[out] out    the count; 0 on failure.
+ * @param[in]  month  the month.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument).
+ * Thread-safety: safe on a shared month. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_month_kpi_count(size_t *out, const tmo_contract_month *month) TMO_NOEXCEPT;
+
+/**
+ * KPI `index` of the month: its id, its value as exact text ("91.5", "100/3"; "" when there is no figure) and its
+ * rating.
+ *
+ * @param[out] id_out      [borrowed] the KPI's id, valid until the month is freed; NULL on failure.
+ * @param[out] value_out   [borrowed] the exact value, valid until the month is freed; NULL on failure.
+ * @param[out] rating_out  a TMO_RATING_... value; 0 on failure.
+ * @param[in]  month       the month.
+ * @param[in]  index       0 to tmo_contract_month_kpi_count() - 1.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, `index` out of range).
+ * Thread-safety: safe on a shared month. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_month_kpi(const char **id_out, const char **value_out, int *rating_out,
+                                            const tmo_contract_month *month, size_t index) TMO_NOEXCEPT;
+
+/**
+ * The month's money, in pence: the service credit (after caps, rounded once), and the payment due net of VAT, its
+ * VAT and the total.
+ *
+ * @param[out] credit_out  the service credit; 0 on failure.
+ * @param[out] net_out     the net payment (fees and priced jobs less the credit); 0 on failure.
+ * @param[out] vat_out     the VAT, rounded by the contract's policy; 0 on failure.
+ * @param[out] gross_out   net plus VAT; 0 on failure.
+ * @param[in]  month       the month.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument).
+ * Thread-safety: safe on a shared month. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_month_money(int64_t *credit_out, int64_t *net_out, int64_t *vat_out,
+                                              int64_t *gross_out, const tmo_contract_month *month) TMO_NOEXCEPT;
+
+/**
+ * The month written out: plain text, JSON, or an OCDS 1.1.5 release package.
+ *
+ * @param[out] out     [owned] receives the text; release with tmo_buf_dispose. {NULL, 0} on failure.
+ * @param[in]  month   the month.
+ * @param[in]  format  a TMO_REPORT_... value.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument or an unknown format); TMO_EMISSINGKEY (OCDS for a contract without
+ *         an [ocds] section); TMO_ENOMEM.
+ * Thread-safety: safe on a shared month; `out` belongs to the caller. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_month_write(tmo_buf *out, const tmo_contract_month *month,
+                                              int format) TMO_NOEXCEPT;
+
+/* ============================================================================================================ */
+/* Tenders                                                                                                      */
+/* ============================================================================================================ */
+
+/**
+ * Evaluates a tender file given as TOML text (docs/contracts.md): scores every bid, ranks them and explains the
+ * ranking, as plain text (TMO_REPORT_TEXT) or JSON (TMO_REPORT_JSON).
+ *
+ * @param[out] out          [owned] receives the evaluation; release with tmo_buf_dispose. {NULL, 0} on failure.
+ * @param[in]  text         the TOML text, `len` bytes (copied; need not be NUL-terminated).
+ * @param[in]  len          the length of `text` in bytes.
+ * @param[in]  source_name  the name used in error locations; may be NULL for none.
+ * @param[in]  format       TMO_REPORT_TEXT or TMO_REPORT_JSON.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument or an unknown format); the errors of tmo_contract_parse for the
+ *         text; TMO_EVALUE, TMO_ENOTFOUND or TMO_EMISSINGKEY from the evaluation (a mark outside the scale, a
+ *         criterion with no mark for a bid); TMO_ENOMEM.
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_tender_evaluate(tmo_buf *out, const char *text, size_t len, const char *source_name,
+                                         int format) TMO_NOEXCEPT;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* TMO_CONTRACT_H */

@@ -1,0 +1,201 @@
+// bindings/c/src/contract.cpp: the tmo_contract and tmo_contract_month handles, and tender evaluation.
+#include "waist.hpp"
+
+#include <tmo/contract/document.hpp>
+#include <tmo/contract/report.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+using tmo::detail::fail;
+using tmo::detail::guarded;
+using tmo::detail::null_argument;
+
+namespace tc = tmo::contract;
+
+// The handle: the contract document, shared with the months evaluated from it so that they outlive it.
+struct tmo_contract {
+    std::shared_ptr<const tc::contract_document> document;
+};
+
+// A month, with the exact KPI values as text for the borrowed-string getter, built once at creation.
+struct tmo_contract_month {
+    std::shared_ptr<const tc::contract_document> document;
+    tc::period_report report;
+    std::vector<std::string> values;
+};
+
+namespace {
+
+int adopt(tmo_contract** out, tmo::result<tc::contract_document> parsed) {
+    if (!parsed) return fail(parsed.error());
+    *out = new tmo_contract{std::make_shared<const tc::contract_document>(std::move(*parsed))};
+    return TMO_OK;
+}
+
+int rating_code(tc::rating r) {
+    switch (r) {
+    case tc::rating::good: return TMO_RATING_GOOD;
+    case tc::rating::approaching_target: return TMO_RATING_APPROACHING_TARGET;
+    case tc::rating::requires_improvement: return TMO_RATING_REQUIRES_IMPROVEMENT;
+    case tc::rating::inadequate: return TMO_RATING_INADEQUATE;
+    case tc::rating::other: break;
+    }
+    return TMO_RATING_OTHER;
+}
+
+int unknown_format(int format) {
+    return fail(TMO_EINVAL, "unknown format " + std::to_string(format) +
+                                ": expected TMO_REPORT_TEXT, TMO_REPORT_JSON or TMO_REPORT_OCDS");
+}
+
+}  // namespace
+
+extern "C" {
+
+TMO_API int TMO_CALL tmo_contract_load(tmo_contract** out, const char* path) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        *out = nullptr;
+        if (path == nullptr) return null_argument("path");
+        return adopt(out, tc::load_contract(std::filesystem::path(path)));
+    });
+}
+
+TMO_API int TMO_CALL tmo_contract_parse(tmo_contract** out, const char* text, size_t len,
+                                        const char* source_name) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        *out = nullptr;
+        if (text == nullptr) return null_argument("text");
+        return adopt(out, tc::parse_contract(std::string_view(text, len),
+                                             source_name != nullptr ? source_name : std::string_view()));
+    });
+}
+
+TMO_API void TMO_CALL tmo_contract_free(tmo_contract* contract) noexcept { delete contract; }
+
+TMO_API const char* TMO_CALL tmo_contract_reference(const tmo_contract* contract) noexcept {
+    return guarded(__func__, [&]() -> const char* {
+        if (contract == nullptr) {
+            null_argument("contract");
+            return nullptr;
+        }
+        return contract->document->contract.reference.c_str();
+    });
+}
+
+TMO_API int TMO_CALL tmo_contract_evaluate(tmo_contract_month** out, const tmo_contract* contract,
+                                           const char* month) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        *out = nullptr;
+        if (contract == nullptr) return null_argument("contract");
+        if (month == nullptr) return null_argument("month");
+        auto m = tc::parse_month(month);
+        if (!m) return fail(tmo::detail::in_argument(m.error(), "month"));
+        auto report = tc::evaluate_month(*contract->document, *m);
+        if (!report) return fail(report.error());
+        auto handle = std::make_unique<tmo_contract_month>(
+            tmo_contract_month{contract->document, std::move(*report), {}});
+        for (const tc::kpi_assessment& a : handle->report.kpis)
+            handle->values.push_back(a.value.value ? a.value.value->to_exact_text() : std::string());
+        *out = handle.release();
+        return TMO_OK;
+    });
+}
+
+TMO_API void TMO_CALL tmo_contract_month_free(tmo_contract_month* month) noexcept { delete month; }
+
+TMO_API int TMO_CALL tmo_contract_month_kpi_count(size_t* out, const tmo_contract_month* month) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        *out = 0;
+        if (month == nullptr) return null_argument("month");
+        *out = month->report.kpis.size();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_contract_month_kpi(const char** id_out, const char** value_out, int* rating_out,
+                                            const tmo_contract_month* month, size_t index) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (id_out == nullptr) return null_argument("id_out");
+        *id_out = nullptr;
+        if (value_out == nullptr) return null_argument("value_out");
+        *value_out = nullptr;
+        if (rating_out == nullptr) return null_argument("rating_out");
+        *rating_out = 0;
+        if (month == nullptr) return null_argument("month");
+        if (index >= month->report.kpis.size())
+            return fail(TMO_EINVAL, "index " + std::to_string(index) + " is out of range: the month has " +
+                                        std::to_string(month->report.kpis.size()) + " KPIs");
+        const tc::kpi_assessment& a = month->report.kpis[index];
+        *id_out = a.kpi_id.c_str();
+        *value_out = month->values[index].c_str();
+        *rating_out = rating_code(a.outcome);
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_contract_month_money(int64_t* credit_out, int64_t* net_out, int64_t* vat_out,
+                                              int64_t* gross_out, const tmo_contract_month* month) noexcept {
+    return guarded(__func__, [&]() -> int {
+        int64_t* outs[] = {credit_out, net_out, vat_out, gross_out};
+        const char* names[] = {"credit_out", "net_out", "vat_out", "gross_out"};
+        for (int64_t* o : outs)
+            if (o != nullptr) *o = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            if (outs[i] == nullptr) return null_argument(names[i]);
+        if (month == nullptr) return null_argument("month");
+        *credit_out = month->report.credits.credit.pence();
+        *net_out = month->report.payment.net.pence();
+        *vat_out = month->report.payment.vat.pence();
+        *gross_out = month->report.payment.gross.pence();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_contract_month_write(tmo_buf* out, const tmo_contract_month* month, int format) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        tmo_buf_dispose(out);
+        if (month == nullptr) return null_argument("month");
+        const tc::contract_document& d = *month->document;
+        switch (format) {
+        case TMO_REPORT_TEXT: tmo::detail::set_buf(*out, tc::to_text(d, month->report)); return TMO_OK;
+        case TMO_REPORT_JSON: tmo::detail::set_buf(*out, tc::to_json(d, month->report)); return TMO_OK;
+        case TMO_REPORT_OCDS: {
+            auto package = tc::to_ocds(d, month->report);
+            if (!package) return fail(package.error());
+            tmo::detail::set_buf(*out, *package);
+            return TMO_OK;
+        }
+        default: return unknown_format(format);
+        }
+    });
+}
+
+TMO_API int TMO_CALL tmo_tender_evaluate(tmo_buf* out, const char* text, size_t len, const char* source_name,
+                                         int format) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        tmo_buf_dispose(out);
+        if (text == nullptr) return null_argument("text");
+        if (format != TMO_REPORT_TEXT && format != TMO_REPORT_JSON) return unknown_format(format);
+        auto tender = tc::parse_tender(std::string_view(text, len),
+                                       source_name != nullptr ? source_name : std::string_view());
+        if (!tender) return fail(tender.error());
+        auto result = tc::evaluate_tender(tender->model, tender->bids, tender->marks, tender->moderation);
+        if (!result) return fail(result.error());
+        tmo::detail::set_buf(*out, format == TMO_REPORT_TEXT ? tc::to_text(*tender, *result)
+                                                             : tc::to_json(*tender, *result));
+        return TMO_OK;
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,95 @@
+// tmo contract and tmo tender: a contract's month (KPIs, ratings, service credits, payment due, or the OCDS release
+// package), and a tender's ranking with its explanation.
+#include "commands.hpp"
+
+#include <tmo/contract/document.hpp>
+#include <tmo/contract/report.hpp>
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+namespace tmo_tool {
+
+namespace {
+
+namespace tc = tmo::contract;
+
+struct contract_options {
+    std::string file;
+    std::string period;
+    std::string format = "text";
+};
+
+struct tender_options {
+    std::string file;
+    std::string format = "text";
+};
+
+int bad(const tmo::error& e) {
+    std::cerr << e.to_string() << '\n';
+    return exit_bad_input;
+}
+
+int run_contract(const contract_options& o) {
+    auto month = tc::parse_month(o.period);
+    if (!month) {
+        std::cerr << "tmo contract: --period: " << month.error().message() << '\n';
+        return exit_bad_input;
+    }
+    auto doc = tc::load_contract(o.file);
+    if (!doc) return bad(doc.error());
+    auto report = tc::evaluate_month(*doc, *month);
+    if (!report) {
+        tmo::error e = report.error();
+        if (e.where().file.empty())  // an error about the contract as a whole: name its file
+            e = tmo::error(e.code(), e.message(), tmo::source_location{o.file, 0, 0, e.where().key_path});
+        return bad(e);
+    }
+    if (o.format == "json") {
+        std::cout << tc::to_json(*doc, *report) << '\n';
+    } else if (o.format == "ocds") {
+        auto package = tc::to_ocds(*doc, *report);
+        if (!package) return bad(tmo::error(package.error().code(), package.error().message(),
+                                            tmo::source_location{o.file, 0, 0, "ocds"}));
+        std::cout << *package << '\n';
+    } else {
+        std::cout << tc::to_text(*doc, *report);
+    }
+    return exit_ok;
+}
+
+int run_tender(const tender_options& o) {
+    auto doc = tc::load_tender(o.file);
+    if (!doc) return bad(doc.error());
+    auto result = tc::evaluate_tender(doc->model, doc->bids, doc->marks, doc->moderation);
+    if (!result) return bad(tmo::error(result.error().code(), result.error().message(), tmo::source_location{o.file, 0, 0, {}}));
+    std::cout << (o.format == "json" ? tc::to_json(*doc, *result) + "\n" : tc::to_text(*doc, *result));
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_contract(CLI::App& app, int& status) {
+    auto options = std::make_shared<contract_options>();
+    CLI::App* sub = app.add_subcommand("contract", "Report a contract's month: KPIs, ratings, service credits, payment due");
+    sub->add_option("FILE", options->file, "The contract, a TOML file (its performance data files beside it)")->required();
+    sub->add_option("--period", options->period, "The month, YYYY-MM")->required();
+    sub->add_option("--format", options->format, "text, json or ocds (an OCDS 1.1.5 release package)")
+        ->check(CLI::IsMember({"text", "json", "ocds"}));
+    sub->footer("Example:\n  tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04\n\n"
+                "Prints the report and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
+    sub->callback([options, &status] { status = run_contract(*options); });
+}
+
+void add_tender(CLI::App& app, int& status) {
+    auto options = std::make_shared<tender_options>();
+    CLI::App* sub = app.add_subcommand("tender", "Evaluate a tender: score and rank the bids, and explain the ranking");
+    sub->add_option("FILE", options->file, "The tender, a TOML file")->required();
+    sub->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    sub->footer("Example:\n  tmo tender examples/data/contracts/riverside_cleaning_tender.toml\n\n"
+                "Prints the ranking and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
+    sub->callback([options, &status] { status = run_tender(*options); });
+}
+
+}  // namespace tmo_tool

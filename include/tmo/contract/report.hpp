@@ -1,0 +1,72 @@
+// tmo/contract/report.hpp: a contract's month — KPIs, ratings, service credits and the payment due — and the
+// ways of writing it: plain text, JSON and an OCDS 1.1.5 release package; a tender evaluation as text and JSON.
+#pragma once
+
+#include <tmo/contract/credits.hpp>
+#include <tmo/contract/document.hpp>
+#include <tmo/contract/kpi.hpp>
+#include <tmo/contract/lifecycle.hpp>
+#include <tmo/contract/tender.hpp>
+#include <tmo/core/money.hpp>
+#include <tmo/core/result.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace tmo {
+inline namespace v1 {
+namespace contract {
+
+/// One month of a contract.
+struct period_report {
+    period month;
+    contract_state state = contract_state::draft;  ///< on the month's last day
+    std::vector<kpi_assessment> kpis;              ///< in the contract's KPI order
+    money fee;                                     ///< the month's periodic fees (the base of credits and caps)
+    credit_history history;                        ///< the 11 months before, within the term
+    credit_outcome credits;
+    payment_due payment;
+    std::string sentence;  ///< "April 2025: 1 of 2 KPIs met; service credit £96.00; due £5,644.80 (£4,704.00 net)."
+
+    friend bool operator==(const period_report&, const period_report&) = default;
+};
+
+/// Evaluates `month` of the contract: each KPI from the loaded performance data (jobs completed in the month,
+/// inspections dated in it, the month's reading; per_thousand_homes counts jobs of the KPI's priorities raised in
+/// the month), rated against the target in force on the first day; service credits under the contract's terms
+/// and caps, with the rolling-annual cap fed by every earlier month of the term evaluated the same way; and the
+/// payment due: each periodic fee once, each completed job with a price code at its price, the credit as a
+/// negative line at the standard VAT treatment, VAT at the month's last day by the contract's policy.
+/// @return errc::invalid_value for a month outside the term (start to the end as renewed); the errors of the KPI,
+///         credit and payment functions (a missing VAT rate is errc::not_found).
+[[nodiscard]] result<period_report> evaluate_month(const contract_document& document, std::chrono::year_month month);
+
+/// Parses "YYYY-MM". @return errc::syntax otherwise.
+[[nodiscard]] result<std::chrono::year_month> parse_month(std::string_view text);
+
+/// The report as plain text for residents and committee members: a KPI table with ratings, the credits and the
+/// payment due, each with its sentence.
+[[nodiscard]] std::string to_text(const contract_document& document, const period_report& report);
+
+/// The report as JSON (exact figures: money as decimal strings, KPI values as exact text and as numerator and
+/// denominator).
+[[nodiscard]] std::string to_json(const contract_document& document, const period_report& report);
+
+/// An OCDS 1.1.5 release package with one `implementation` release for the month (contracts.md §8.6): the parties,
+/// the contract with its period (maxExtentDate from the extensions), status and agreed KPIs (metrics extension:
+/// target observations), the month's KPI observations, a performanceFailures entry per KPI that earned a credit
+/// (performance_failures extension), and the net payment as a transaction. Money is written from pence as exact
+/// decimals. Dates: the release is dated the day after the month at 00:00:00Z (so the output is reproducible).
+/// @return errc::missing_key if the contract has no [ocds] section.
+[[nodiscard]] result<std::string> to_ocds(const contract_document& document, const period_report& report);
+
+/// A tender evaluation as plain text: the ranking table and each bid's sentence, then the notes.
+[[nodiscard]] std::string to_text(const tender_document& tender, const tender_result& result);
+
+/// A tender evaluation as JSON (scores as exact text and to two decimals).
+[[nodiscard]] std::string to_json(const tender_document& tender, const tender_result& result);
+
+}  // namespace contract
+}  // namespace v1
+}  // namespace tmo
