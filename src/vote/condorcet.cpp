@@ -23,7 +23,7 @@ condorcet_options condorcet_options::ranked_pairs() {
 
 std::string to_string(const condorcet_options& o) {
     return "seats=" + (o.seats ? std::to_string(*o.seats) : std::string("file")) + " strength=" +
-           (o.strength == condorcet_strength::winning_votes ? "winning-votes" : "margins") +
+           (o.strength == condorcet_strength::winning_votes ? "winning" : "margins") +
            " ties=" + detail::describe(o.ties);
 }
 

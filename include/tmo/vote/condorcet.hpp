@@ -66,7 +66,8 @@ struct condorcet_options {
     friend bool operator==(const condorcet_options&, const condorcet_options&) = default;
 };
 
-/// The parameters as one line of text ("seats=file strength=winning-votes ties=backwards(a),lot").
+/// The parameters as one line of text ("seats=file strength=winning ties=backwards(a),lot"), as the rule options
+/// name them.
 [[nodiscard]] std::string to_string(const condorcet_options& options);
 
 /// The pairwise matrix of `p`: [x][y] = the papers ranking x above y, read as described above (diagonal 0; rows and

@@ -234,3 +234,20 @@ TEST_CASE("condorcet: Burlington 2009 elects Andy Montroll, the Condorcet winner
         CHECK(r->valid_vote == rational(8976));
     }
 }
+
+TEST_CASE("condorcet: the text and JSON renderings carry the matrices and the majorities") {
+    const profile p = blt("6 1 2 3 0\n5 2 3 1 0\n2 1 0\n4 3 0\n", 3);
+    auto rp = count_ranked_pairs(p, condorcet_options::ranked_pairs());
+    REQUIRE(rp.has_value());
+    const std::string text = to_text(*rp);
+    CHECK(text.find("Pairwise: papers ranking the row's candidate above the column's") != std::string::npos);
+    CHECK(text.find("  B over C 11 to 4: locked\n  C over A 9 to 8: locked\n  A over B 8 to 5: passed over") !=
+          std::string::npos);
+    const std::string json = to_json(*rp);
+    CHECK(json.find("\"majorities\"") != std::string::npos);
+    CHECK(json.find("\"strongest_paths\"") == std::string::npos);
+    auto s = count_schulze(p, condorcet_options::schulze());
+    REQUIRE(s.has_value());
+    CHECK(to_text(*s).find("Strongest paths:") != std::string::npos);
+    CHECK(to_json(*s).find("\"strongest_paths\"") != std::string::npos);
+}
