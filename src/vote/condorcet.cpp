@@ -116,6 +116,23 @@ result<condorcet_count> start(const profile& p, const condorcet_options& o) {
     return c;
 }
 
+// The candidates in tiers, best first: next come those above whom no remaining candidate stands. `above(y, x)`: y
+// stands above x (a relation without cycles, so every round takes at least one candidate).
+template <class Above>
+std::vector<std::vector<candidate_id>> tiers_from(std::vector<candidate_id> remaining, Above above) {
+    std::vector<std::vector<candidate_id>> tiers;
+    while (!remaining.empty()) {
+        std::vector<candidate_id> top, rest;
+        for (candidate_id x : remaining) {
+            const bool below = std::any_of(remaining.begin(), remaining.end(), [&](candidate_id y) { return above(y, x); });
+            (below ? rest : top).push_back(x);
+        }
+        tiers.push_back(std::move(top));
+        remaining = std::move(rest);
+    }
+    return tiers;
+}
+
 // The strength of the link x→y under `strength` (Schulze).
 rational link(const matrix& d, candidate_id x, candidate_id y, condorcet_strength strength) {
     if (strength == condorcet_strength::margins) return d[x][y] - d[y][x];
@@ -155,18 +172,7 @@ result<count_result> count_schulze(const profile& p, const condorcet_options& o)
             }
         }
     // The order: the candidates beaten by no remaining candidate come next.
-    std::vector<std::vector<candidate_id>> tiers;
-    std::vector<candidate_id> remaining = c.standing;
-    while (!remaining.empty()) {
-        std::vector<candidate_id> unbeaten, rest;
-        for (candidate_id x : remaining) {
-            const bool beaten = std::any_of(remaining.begin(), remaining.end(),
-                                            [&](candidate_id y) { return paths[y][x] > paths[x][y]; });
-            (beaten ? rest : unbeaten).push_back(x);
-        }
-        tiers.push_back(std::move(unbeaten));
-        remaining = std::move(rest);
-    }
+    const auto tiers = tiers_from(c.standing, [&](candidate_id y, candidate_id x) { return paths[y][x] > paths[x][y]; });
     c.res.strongest_paths = std::move(paths);
 
     detail::tie_breaker ties(o.ties, p.tie_order(), c.res.candidates, 0);
@@ -287,18 +293,7 @@ result<count_result> count_ranked_pairs(const profile& p, const condorcet_option
     }
 
     // The order: the candidates no remaining candidate is locked over come next.
-    std::vector<std::vector<candidate_id>> tiers;
-    std::vector<candidate_id> remaining = c.standing;
-    while (!remaining.empty()) {
-        std::vector<candidate_id> sources, rest;
-        for (candidate_id x : remaining) {
-            const bool below = std::any_of(remaining.begin(), remaining.end(),
-                                           [&](candidate_id y) { return locked.locked_over(y, x); });
-            (below ? rest : sources).push_back(x);
-        }
-        tiers.push_back(std::move(sources));
-        remaining = std::move(rest);
-    }
+    const auto tiers = tiers_from(c.standing, [&](candidate_id y, candidate_id x) { return locked.locked_over(y, x); });
     std::vector<candidate_id> elected;
     std::string level_sentence;
     for (std::vector<candidate_id> tier : tiers) {

@@ -114,13 +114,20 @@ result<tie_chain> read_ties(const options_text& o, const profile& p) {
     return ties;
 }
 
-result<count_result> run_stv(const profile& p, const options_text& o, stv_options options) {
+// Reads the keys every rule with a number of seats shares: the tie chain and the seats.
+template <class Options>
+result<void> read_common(const profile& p, const options_text& o, Options& options) {
     auto ties = read_ties(o, p);
     if (!ties) return unexpected(ties.error());
     options.ties = std::move(*ties);
     auto seats = o.whole_number("seats");
     if (!seats) return unexpected(seats.error());
-    options.seats = *seats;
+    if (*seats) options.seats = *seats;
+    return {};
+}
+
+result<count_result> run_stv(const profile& p, const options_text& o, stv_options options) {
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
     return count_stv(p, options);
 }
 
@@ -152,12 +159,7 @@ result<count_result> run_irv(const profile& p, const options_text& o) {
 }
 
 result<count_result> run_block(const profile& p, const options_text& o, block_options options) {
-    auto ties = read_ties(o, p);
-    if (!ties) return unexpected(ties.error());
-    options.ties = std::move(*ties);
-    auto seats = o.whole_number("seats");
-    if (!seats) return unexpected(seats.error());
-    if (*seats) options.seats = *seats;
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
     auto max_marks = o.whole_number("max-marks");
     if (!max_marks) return unexpected(max_marks.error());
     if (*max_marks) options.max_marks = *max_marks;
@@ -166,12 +168,7 @@ result<count_result> run_block(const profile& p, const options_text& o, block_op
 
 result<count_result> run_condorcet(const profile& p, const options_text& o, condorcet_options options,
                                    result<count_result> (*counter)(const profile&, const condorcet_options&)) {
-    auto ties = read_ties(o, p);
-    if (!ties) return unexpected(ties.error());
-    options.ties = std::move(*ties);
-    auto seats = o.whole_number("seats");
-    if (!seats) return unexpected(seats.error());
-    options.seats = *seats;
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
     auto strength = o.choice("strength", {"winning", "margins"});
     if (!strength) return unexpected(strength.error());
     if (*strength == std::size_t{1}) options.strength = condorcet_strength::margins;
@@ -180,12 +177,7 @@ result<count_result> run_condorcet(const profile& p, const options_text& o, cond
 
 result<count_result> run_borda(const profile& p, const options_text& o) {
     borda_options options;
-    auto ties = read_ties(o, p);
-    if (!ties) return unexpected(ties.error());
-    options.ties = std::move(*ties);
-    auto seats = o.whole_number("seats");
-    if (!seats) return unexpected(seats.error());
-    options.seats = *seats;
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
     auto variant = o.choice("variant", {"classic", "modified", "dowdall"});
     if (!variant) return unexpected(variant.error());
     if (*variant) {

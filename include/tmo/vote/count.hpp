@@ -2,10 +2,11 @@
 //
 // Every rule returns a count_result: the candidates elected in order of election and one stage record per step of
 // the count, numbered as on official result sheets (stage 1 = first preferences; one stage per surplus transferred
-// or candidate excluded; no stage for a zero surplus; for IRV one stage per round; for plurality and block vote a
-// single stage). Each stage carries the votes of every candidate, the transfers made, the papers that could go no
+// or candidate excluded; no stage for a zero surplus; for IRV one stage per round; for plurality, block vote,
+// approval, the Condorcet rules and Borda a single stage). Each stage carries the votes of every candidate, the transfers made, the papers that could go no
 // further (non-transferable), the value lost to rounding, the ties met and one plain sentence. The accounting identity holds at every stage:
-//     Σ candidates' votes + non-transferable (running total) + loss to rounding (running total) = valid papers.
+//     Σ candidates' votes + non-transferable (running total) + loss to rounding (running total) = valid papers
+// (for block vote and approval, the votes the valid papers cast; for Borda, the points they gave: valid_vote).
 #pragma once
 
 #include <tmo/core/rational.hpp>
