@@ -76,6 +76,23 @@ std::string stage_heading(const count_result& r, const stage& s) {
     return {};
 }
 
+// A square table of candidates (rows x columns, the diagonal shown as "-"), under a one-line title.
+std::string matrix_text(const count_result& r, const std::string& title, const std::vector<std::vector<rational>>& m,
+                        std::size_t name_width) {
+    std::size_t width = 6;
+    for (const auto& row : m)
+        for (const rational& v : row) width = std::max(width, format_value(v, r.decimals).size() + 2);
+    std::string out = "\n" + title + "\n" + pad("", name_width + 4, false);
+    for (std::size_t c = 0; c < m.size(); ++c) out += pad(std::to_string(c + 1), width, true);
+    out += '\n';
+    for (std::size_t x = 0; x < m.size(); ++x) {
+        out += pad(std::to_string(x + 1), 3, true) + ' ' + pad(r.candidates[x], name_width, false);
+        for (std::size_t y = 0; y < m.size(); ++y) out += pad(x == y ? "-" : format_value(m[x][y], r.decimals), width, true);
+        out += '\n';
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string to_text(const count_result& r) {
@@ -116,6 +133,15 @@ std::string to_text(const count_result& r) {
         out += "Stage " + std::to_string(s.number) + " (" + stage_heading(r, s) + "): " + s.explanation + '\n';
         for (const tie_record& t : s.ties) out += "  Tie: " + t.explanation + '\n';
     }
+    if (!r.pairwise.empty())
+        out += matrix_text(r, "Pairwise: papers ranking the row's candidate above the column's", r.pairwise, name_width);
+    if (!r.strongest_paths.empty())
+        out += matrix_text(r, "Strongest paths: the strength of the strongest path from the row's candidate to the column's",
+                           r.strongest_paths, name_width);
+    if (!r.majorities.empty()) out += "\nMajorities, strongest first:\n";
+    for (const majority& m : r.majorities)
+        out += "  " + r.candidates[m.winner] + " over " + r.candidates[m.loser] + " " + format_value(m.votes, r.decimals) +
+               " to " + format_value(m.opposition, r.decimals) + (m.locked ? ": locked\n" : ": passed over (it would close a cycle)\n");
     out += "\nElected, in order: ";
     for (std::size_t i = 0; i < r.elected.size(); ++i) out += (i > 0 ? "; " : "") + r.candidates[r.elected[i]];
     out += "\n" + r.summary + "\n";
@@ -199,6 +225,24 @@ std::string to_json(const count_result& r) {
         stages.push_back(o);
     }
     j["stages"] = stages;
+    auto matrix = [&](const std::vector<std::vector<rational>>& m) {
+        json rows = json::array();
+        for (std::size_t x = 0; x < m.size(); ++x) {
+            json row = json::array();
+            for (std::size_t y = 0; y < m[x].size(); ++y) row.push_back(x == y ? json(nullptr) : json(value(m[x][y])));
+            rows.push_back(row);
+        }
+        return rows;
+    };
+    if (!r.pairwise.empty()) j["pairwise"] = matrix(r.pairwise);
+    if (!r.strongest_paths.empty()) j["strongest_paths"] = matrix(r.strongest_paths);
+    if (!r.majorities.empty()) {
+        json majorities = json::array();
+        for (const majority& m : r.majorities)
+            majorities.push_back({{"winner", m.winner + 1ull}, {"loser", m.loser + 1ull}, {"votes", value(m.votes)},
+                                  {"opposition", value(m.opposition)}, {"locked", m.locked}});
+        j["majorities"] = majorities;
+    }
     return j.dump(2) + "\n";
 }
 

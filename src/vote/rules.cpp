@@ -1,5 +1,7 @@
 #include <tmo/vote/rules.hpp>
 
+#include <tmo/vote/borda.hpp>
+#include <tmo/vote/condorcet.hpp>
 #include <tmo/vote/irv.hpp>
 #include <tmo/vote/plurality.hpp>
 #include <tmo/vote/stv.hpp>
@@ -112,13 +114,20 @@ result<tie_chain> read_ties(const options_text& o, const profile& p) {
     return ties;
 }
 
-result<count_result> run_stv(const profile& p, const options_text& o, stv_options options) {
+// Reads the keys every rule with a number of seats shares: the tie chain and the seats.
+template <class Options>
+result<void> read_common(const profile& p, const options_text& o, Options& options) {
     auto ties = read_ties(o, p);
     if (!ties) return unexpected(ties.error());
     options.ties = std::move(*ties);
     auto seats = o.whole_number("seats");
     if (!seats) return unexpected(seats.error());
-    options.seats = *seats;
+    if (*seats) options.seats = *seats;
+    return {};
+}
+
+result<count_result> run_stv(const profile& p, const options_text& o, stv_options options) {
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
     return count_stv(p, options);
 }
 
@@ -150,16 +159,35 @@ result<count_result> run_irv(const profile& p, const options_text& o) {
 }
 
 result<count_result> run_block(const profile& p, const options_text& o, block_options options) {
-    auto ties = read_ties(o, p);
-    if (!ties) return unexpected(ties.error());
-    options.ties = std::move(*ties);
-    auto seats = o.whole_number("seats");
-    if (!seats) return unexpected(seats.error());
-    if (*seats) options.seats = *seats;
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
     auto max_marks = o.whole_number("max-marks");
     if (!max_marks) return unexpected(max_marks.error());
     if (*max_marks) options.max_marks = *max_marks;
     return count_block(p, options);
+}
+
+result<count_result> run_condorcet(const profile& p, const options_text& o, condorcet_options options,
+                                   result<count_result> (*counter)(const profile&, const condorcet_options&)) {
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
+    auto strength = o.choice("strength", {"winning", "margins"});
+    if (!strength) return unexpected(strength.error());
+    if (*strength == std::size_t{1}) options.strength = condorcet_strength::margins;
+    return counter(p, options);
+}
+
+result<count_result> run_borda(const profile& p, const options_text& o) {
+    borda_options options;
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
+    auto variant = o.choice("variant", {"classic", "modified", "dowdall"});
+    if (!variant) return unexpected(variant.error());
+    if (*variant) {
+        constexpr std::array variants{borda_variant::classic, borda_variant::modified, borda_variant::dowdall};
+        options.variant = variants[**variant];
+    }
+    auto unranked = o.choice("unranked", {"zero", "share"});
+    if (!unranked) return unexpected(unranked.error());
+    if (*unranked == std::size_t{1}) options.unranked = borda_unranked::share;
+    return count_borda(p, options);
 }
 
 // The keys every rule accepts come first in each rule's list.
@@ -169,6 +197,8 @@ constexpr std::array<std::string_view, 6> stv_keys{TMO_COMMON_KEYS};
 constexpr std::array<std::string_view, 11> irv_keys{TMO_COMMON_KEYS, "overvote", "skipped-ranks", "duplicates",
                                                     "batch", "until-two"};
 constexpr std::array<std::string_view, 7> block_keys{TMO_COMMON_KEYS, "max-marks"};
+constexpr std::array<std::string_view, 7> condorcet_keys{TMO_COMMON_KEYS, "strength"};
+constexpr std::array<std::string_view, 8> borda_keys{TMO_COMMON_KEYS, "variant", "unranked"};
 
 #undef TMO_COMMON_KEYS
 
@@ -178,7 +208,7 @@ struct rule_entry {
     result<count_result> (*run)(const profile&, const options_text&);
 };
 
-constexpr std::array<rule_entry, 5> rules{{
+constexpr std::array<rule_entry, 9> rules{{
     {"scottish-stv", stv_keys, [](const profile& p, const options_text& o) {
          return run_stv(p, o, stv_options::scottish());
      }},
@@ -192,6 +222,16 @@ constexpr std::array<rule_entry, 5> rules{{
     {"block", block_keys, [](const profile& p, const options_text& o) {
          return run_block(p, o, block_options::block());
      }},
+    {"approval", block_keys, [](const profile& p, const options_text& o) {
+         return run_block(p, o, block_options::approval());
+     }},
+    {"schulze", condorcet_keys, [](const profile& p, const options_text& o) {
+         return run_condorcet(p, o, condorcet_options::schulze(), count_schulze);
+     }},
+    {"ranked-pairs", condorcet_keys, [](const profile& p, const options_text& o) {
+         return run_condorcet(p, o, condorcet_options::ranked_pairs(), count_ranked_pairs);
+     }},
+    {"borda", borda_keys, run_borda},
 }};
 
 constexpr std::array<std::string_view, rules.size()> names = [] {

@@ -17,6 +17,13 @@ namespace detail {
 /// the seed if any).
 [[nodiscard]] std::string describe(const tie_chain& chain);
 
+/// The words of a tie record's sentence, "<tied> <what>; <chosen><acted> <how>.", for rules whose ties are not about
+/// votes (e.g. "were level by the strongest paths for the last seat", " was elected").
+struct tie_words {
+    std::string what;
+    std::string acted;
+};
+
 /// Applies one count's tie chain. Keeps the lot generator and the position in the manual decisions, so one
 /// tie_breaker serves a whole count.
 class tie_breaker {
@@ -29,9 +36,11 @@ public:
     /// Picks the candidate the rule acts on among `tied` (at least two), whose votes (or surpluses) equal `value`
     /// at the end of the last of `stages`; the look-back methods read the earlier stages. `next_stage` is the
     /// number recorded in the tie record.
+    /// `words`, if given, replace the sentence's default words for `kind`.
     /// @return the record, or an error when the chain cannot settle the tie.
     result<tie_record> settle(tie_kind kind, std::vector<candidate_id> tied, const rational& value,
-                              const std::vector<stage>& stages, std::size_t next_stage);
+                              const std::vector<stage>& stages, std::size_t next_stage,
+                              const std::optional<tie_words>& words = std::nullopt);
 
     /// @return errc::invalid_argument if manual decisions were left unused.
     result<void> finish() const;

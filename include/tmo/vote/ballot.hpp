@@ -5,6 +5,11 @@
 // candidate ranked twice) is decided by the rule when it counts, never when the ballot is stored, so the same
 // profile can be counted under several rules. Identical ballots are merged into one entry with a count, so the
 // work of counting grows with the number of *different* ballots, not with the number of papers.
+//
+// The same marks serve the other kinds of paper: a single-mark (plurality) paper is a ballot with one mark, and an
+// approval paper is a ballot whose marks are the approved candidates, in any order, sharing a rank or not (BLT
+// `1 3 4 0` and `1=3=4 0` approve the same three); the rules that read marks and not ranks (plurality.hpp) say how.
+// Score (range) ballots are not represented: no rule of the library reads scores.
 #pragma once
 
 #include <tmo/core/result.hpp>

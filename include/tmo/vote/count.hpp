@@ -2,10 +2,11 @@
 //
 // Every rule returns a count_result: the candidates elected in order of election and one stage record per step of
 // the count, numbered as on official result sheets (stage 1 = first preferences; one stage per surplus transferred
-// or candidate excluded; no stage for a zero surplus; for IRV one stage per round; for plurality and block vote a
-// single stage). Each stage carries the votes of every candidate, the transfers made, the papers that could go no
+// or candidate excluded; no stage for a zero surplus; for IRV one stage per round; for plurality, block vote,
+// approval, the Condorcet rules and Borda a single stage). Each stage carries the votes of every candidate, the transfers made, the papers that could go no
 // further (non-transferable), the value lost to rounding, the ties met and one plain sentence. The accounting identity holds at every stage:
-//     Σ candidates' votes + non-transferable (running total) + loss to rounding (running total) = valid papers.
+//     Σ candidates' votes + non-transferable (running total) + loss to rounding (running total) = valid papers
+// (for block vote and approval, the votes the valid papers cast; for Borda, the points they gave: valid_vote).
 #pragma once
 
 #include <tmo/core/rational.hpp>
@@ -52,6 +53,17 @@ struct stage {
     std::string explanation;                ///< one plain sentence saying what happened
 };
 
+/// A majority of a ranked-pairs count: `winner` is ranked above `loser` on more papers than the reverse.
+struct majority {
+    candidate_id winner = no_candidate;
+    candidate_id loser = no_candidate;
+    rational votes;       ///< the papers ranking winner above loser (d[winner][loser])
+    rational opposition;  ///< the papers ranking loser above winner (d[loser][winner])
+    bool locked = false;  ///< locked, or passed over because it would have closed a cycle
+
+    friend bool operator==(const majority&, const majority&) = default;
+};
+
 /// The outcome of a count.
 struct count_result {
     std::string rule;                       ///< the preset or rule name ("scottish-stv", "wigm", ...)
@@ -65,6 +77,13 @@ struct count_result {
     std::vector<candidate_id> elected;      ///< in order of election
     std::vector<stage> stages;
     std::string summary;                    ///< plain sentences: who was elected and how
+    /// Condorcet rules (schulze, ranked-pairs): pairwise[x][y] = the papers ranking x above y (diagonal 0); empty for
+    /// other rules.
+    std::vector<std::vector<rational>> pairwise;
+    /// schulze: strongest_paths[x][y] = the strength of the strongest path from x to y (diagonal 0); else empty.
+    std::vector<std::vector<rational>> strongest_paths;
+    /// ranked-pairs: every majority in the order it was considered, each locked or passed over; else empty.
+    std::vector<majority> majorities;
 };
 
 /// A value as text at the result's precision: "1234.00000" with 5 decimals; when decimals is 0, the exact decimal
@@ -72,7 +91,8 @@ struct count_result {
 [[nodiscard]] std::string format_value(const rational& value, unsigned decimals);
 
 /// A plain-text report: the summary, a table of votes (candidates by stages) with non-transferable and
-/// rounding-loss rows, and one line per stage explaining it.
+/// rounding-loss rows, one line per stage explaining it and, for Condorcet rules, the pairwise table, the strongest
+/// paths (schulze) and the majorities in the order they were considered (ranked-pairs).
 [[nodiscard]] std::string to_text(const count_result& r);
 /// CSV, one row per stage and candidate:
 /// `stage,action,subject,candidate_index,candidate,votes,transfer,state` followed by rows for non-transferable and
@@ -82,7 +102,9 @@ struct count_result {
 /// order of election), "quota" (of the last stage), "summary", and "stages": objects with "number", "action",
 /// "subject" (1-based or null), "excluded" (1-based), "quota", "votes" and "transfers" (strings as format_value, file order), "states",
 /// "non_transferable", "non_transferable_total", "rounding_loss", "rounding_loss_total", "elected",
-/// "deemed_elected", "ties" and "explanation".
+/// "deemed_elected", "ties" and "explanation". Condorcet rules add "pairwise" (rows of strings, row x column y = the
+/// papers ranking x above y; null on the diagonal), schulze "strongest_paths" (the same shape) and ranked-pairs
+/// "majorities" (objects with "winner", "loser" (1-based), "votes", "opposition" and "locked") in the order considered.
 [[nodiscard]] std::string to_json(const count_result& r);
 
 }  // namespace vote

@@ -16,8 +16,11 @@
 // Rule keys:
 //   irv        overvote (exhaust | skip | multiple), skipped-ranks (a whole number), duplicates (skip | exhaust),
 //              batch (on | off), until-two (on | off)
-//   plurality, block
-//              max-marks (a whole number)
+//   plurality, block, approval
+//              max-marks (a whole number; approval: default no limit)
+//   schulze, ranked-pairs
+//              strength (winning | margins; default winning votes)
+//   borda      variant (classic | modified | dowdall), unranked (zero | share; share only with classic)
 // Boolean values are "on", "off", "true", "false", "yes", "no", "1" or "0".
 #pragma once
 

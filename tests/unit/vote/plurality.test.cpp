@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace tmo::vote;
 using tmo::errc;
 using tmo::rational;
@@ -69,4 +71,38 @@ TEST_CASE("block vote: a tie for the last seat goes through the tie chain") {
 
     o.seats = 0;
     CHECK(count_block(example(), o).error().code() == errc::invalid_value);
+}
+
+TEST_CASE("approval: every mark approves, with no limit unless one is set") {
+    auto f = load_blt(std::filesystem::path(TMO_TEST_DATA_DIR) / "elections" / "small" / "committee_approval.blt");
+    REQUIRE(f.has_value());
+    auto r = count_block(f->profile, block_options::approval());
+    REQUIRE(r.has_value());
+    // By hand (tests/data/elections/small/README.md): Ann 12, Bob 13, Cat 9, Dan 5; one blank paper.
+    CHECK(r->stages[0].votes == std::vector<rational>{12, 13, 9, 5});
+    CHECK(r->invalid_papers == 1);
+    CHECK(r->valid_vote == rational(39));
+    CHECK(r->elected == std::vector<candidate_id>{1, 0});
+    CHECK(r->parameters == "seats=file max-marks=any ties=backwards(a),lot");
+    CHECK(r->stages[0].explanation == "20 valid papers cast 39 votes; 0 spoilt (an overvote) and 1 blank papers were "
+                                      "set aside. Bob and Ann have the most votes and are elected.");
+
+    // At most two approvals: the 2 papers approving all four are spoilt.
+    block_options two = block_options::approval();
+    two.max_marks = 2;
+    auto limited = count_block(f->profile, two);
+    REQUIRE(limited.has_value());
+    CHECK(limited->stages[0].votes == std::vector<rational>{10, 11, 7, 3});
+    CHECK(limited->invalid_papers == 3);
+
+    // Shared ranks are read as marks like any other: 1=3 approves Ann and Cat.
+    auto equal = read_blt("3 1\n2 1=3 0\n1 2 0\n0\n\"Ann\"\n\"Bob\"\n\"Cat\"\n\"t\"\n");
+    REQUIRE(equal.has_value());
+    block_options one = block_options::approval();
+    one.ties.methods = {tie_method::candidate_order};
+    one.ties.order = {0, 1, 2};
+    auto e = count_block(equal->profile, one);
+    REQUIRE(e.has_value());
+    CHECK(e->stages[0].votes == std::vector<rational>{2, 1, 2});
+    CHECK(e->elected == std::vector<candidate_id>{0});  // Ann and Cat tie; the order favours Ann
 }

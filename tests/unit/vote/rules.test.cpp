@@ -25,10 +25,11 @@ profile example() {
 
 TEST_CASE("rules: every listed rule counts, and knows its options") {
     const profile p = example();
+    const std::vector<setting> seed{{"seed", "rules"}};  // Borda ties Ann and Bob at 8 points
     for (std::string_view rule : rule_names()) {
         CAPTURE(rule);
         CHECK_FALSE(rule_keys(rule).empty());
-        auto r = count(p, rule, {});
+        auto r = count(p, rule, seed);
         REQUIRE(r.has_value());
         CHECK(r->rule == rule);
     }
@@ -48,6 +49,21 @@ TEST_CASE("rules: the named rule decides the winner") {
     REQUIRE(block.has_value());
     // Block vote reads every mark: Bob 3 + 2 = 5, Ann 4, Cat 2; most votes first.
     CHECK(block->elected == std::vector<candidate_id>{1, 0});
+    // Approval reads every mark too, with no limit: Bob 5 of 9 papers.
+    auto approval = count(p, "approval", {});
+    REQUIRE(approval.has_value());
+    CHECK(approval->elected == std::vector<candidate_id>{1});
+    // Bob is ranked above Ann on 5 papers of 9 and above Cat on 7: the Condorcet winner.
+    for (std::string_view rule : {"schulze", "ranked-pairs"}) {
+        auto r = count(p, rule, {});
+        REQUIRE(r.has_value());
+        CHECK(r->elected == std::vector<candidate_id>{1});
+    }
+    // The modified Borda count (a paper ranking m candidates gives m, m - 1, ...): Ann 4, Bob 3 + 2 = 5, Cat 4.
+    const std::vector<setting> modified{{"variant", "modified"}};
+    auto borda = count(p, "borda", modified);
+    REQUIRE(borda.has_value());
+    CHECK(borda->elected == std::vector<candidate_id>{1});
 }
 
 TEST_CASE("rules: unknown rules, unknown options and bad values are refused with what was expected") {
@@ -62,6 +78,15 @@ TEST_CASE("rules: unknown rules, unknown options and bad values are refused with
     REQUIRE_FALSE(key.has_value());
     CHECK(key.error().code() == errc::invalid_argument);
     CHECK(key.error().message().find("has no option 'overvotes'") != std::string::npos);
+
+    const std::vector<setting> strength{{"strength", "ratio"}};
+    auto no_ratio = count(p, "schulze", strength);
+    REQUIRE_FALSE(no_ratio.has_value());
+    CHECK(no_ratio.error().message() == "option strength='ratio': expected winning or margins");
+    const std::vector<setting> shared{{"variant", "dowdall"}, {"unranked", "share"}};
+    auto dowdall_share = count(p, "borda", shared);
+    REQUIRE_FALSE(dowdall_share.has_value());
+    CHECK(dowdall_share.error().code() == errc::invalid_value);
 
     for (const std::vector<setting>& bad : {std::vector<setting>{{"overvote", "sometimes"}},
                                             std::vector<setting>{{"batch", "maybe"}},

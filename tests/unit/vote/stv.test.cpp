@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "generated.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <random>
@@ -36,23 +38,6 @@ void check_conservation(const count_result& r) {
         for (const rational& t : s.transfers) moved += t;
         CHECK(moved + s.non_transferable + s.rounding_loss == rational(s.number == 1 ? r.valid_vote : rational()));
     }
-}
-
-// A random election: `cands` candidates, `seats` seats, `distinct` ballots of random length with random counts.
-profile generated(std::mt19937_64& rng, std::uint32_t cands, std::uint32_t seats, int distinct) {
-    std::vector<candidate> list;
-    for (std::uint32_t c = 0; c < cands; ++c) list.push_back({"C" + std::to_string(c + 1)});
-    profile p(std::move(list), seats, "generated");
-    std::vector<candidate_id> order(cands);
-    for (int b = 0; b < distinct; ++b) {
-        for (candidate_id c = 0; c < cands; ++c) order[c] = c;
-        std::shuffle(order.begin(), order.end(), rng);
-        const auto length = std::uniform_int_distribution<std::uint32_t>(1, cands)(rng);
-        std::vector<mark> marks;
-        for (std::uint32_t i = 0; i < length; ++i) marks.push_back({order[i], false});
-        (void)p.add(marks, std::uniform_int_distribution<std::uint64_t>(1, 40)(rng));
-    }
-    return p;
 }
 
 }  // namespace
@@ -132,7 +117,7 @@ TEST_CASE("stv properties on generated elections") {
     for (int round = 0; round < 60; ++round) {
         const auto cands = std::uniform_int_distribution<std::uint32_t>(3, 9)(rng);
         const auto seats = std::uniform_int_distribution<std::uint32_t>(1, cands - 1)(rng);
-        const profile p = generated(rng, cands, seats, 40);
+        const profile p = tmo_test::generated(rng, cands, seats, 40);
         INFO("round " << round);
         stv_options fixed = stv_options::scottish();
         fixed.ties.seed = "property";
@@ -142,11 +127,7 @@ TEST_CASE("stv properties on generated elections") {
         CHECK(r->elected.size() == seats);
 
         // The order in which ballots are added changes nothing.
-        std::vector<ballot> shuffled = p.ballots();
-        std::shuffle(shuffled.begin(), shuffled.end(), rng);
-        profile q(p.candidates(), p.seats(), p.title());
-        for (const ballot& b : shuffled) (void)q.add(b.marks, b.count);
-        auto rq = count_stv(q, fixed);
+        auto rq = count_stv(tmo_test::reordered(p, rng), fixed);
         REQUIRE(rq.has_value());
         CHECK(rq->elected == r->elected);
         REQUIRE(rq->stages.size() == r->stages.size());
