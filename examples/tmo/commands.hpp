@@ -19,4 +19,7 @@ void add_budget(CLI::App& app, int& status);
 /// `tmo count`: count an election's ballots (a BLT file) and explain the result stage by stage.
 void add_count(CLI::App& app, int& status);
 
+/// `tmo calendar`: the statutory calendar from a file of milestones, flagging what is overdue or due soon.
+void add_calendar(CLI::App& app, int& status);
+
 }  // namespace tmo_tool

@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include <tmo/core/date.hpp>
+#include <tmo/rules/constitution.hpp>
 #include <tmo/core/error.hpp>
 #include <tmo/core/rational.hpp>
 #include <tmo/core/result.hpp>
@@ -182,6 +183,21 @@ protected:
         if (std::optional<E> e = from_name<E>(s->get())) return *e;
         fail(errc::invalid_value,
              "unknown " + std::string(what) + " " + shown(s->get()) + "; expected one of: " + names_of<E>(), n, path);
+    }
+
+    /// A period: { days = n } or { months = n }, never both.
+    period span(const toml::node& n, const std::string& path) {
+        const toml::table& t = table(n, path, "a period such as { days = 14 } or { months = 1 }");
+        keys(t, path, {"days", "months"});
+        const toml::node* days = t.get("days");
+        const toml::node* months = t.get("months");
+        if (!days && !months) fail(errc::missing_key, "the period " + where(path) + " needs days or months", t, path);
+        if (days && months)
+            fail(errc::invalid_value, "a period is in days or in months, not both", *months, join(path, "months"));
+        period p;
+        p.in = days ? period::unit::days : period::unit::months;
+        p.count = days ? count(*days, join(path, "days")) : count(*months, join(path, "months"));
+        return p;
     }
 
     /// A date: a TOML local date (2025-06-30) or a string "2025-06-30".

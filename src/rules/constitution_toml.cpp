@@ -220,20 +220,6 @@ private:
         return f;
     }
 
-    period span(const toml::node& n, const std::string& path) {
-        const toml::table& t = table(n, path, "a period such as { days = 14 } or { months = 1 }");
-        keys(t, path, {"days", "months"});
-        const toml::node* days = t.get("days");
-        const toml::node* months = t.get("months");
-        if (!days && !months) fail(errc::missing_key, "the period " + where(path) + " needs days or months", t, path);
-        if (days && months)
-            fail(errc::invalid_value, "a period is in days or in months, not both", *months, join(path, "months"));
-        period p;
-        p.in = days ? period::unit::days : period::unit::months;
-        p.count = days ? count(*days, join(path, "days")) : count(*months, join(path, "months"));
-        return p;
-    }
-
     resolution_rules resolution(const toml::node& n, const std::string& path) {
         const toml::table& t = table(n, path);
         keys(t, path, {"description", "tests", "combine", "turnout_floor", "confirmation"});
@@ -261,7 +247,7 @@ private:
         const toml::table& t = table(n, path);
         keys(t, path,
              {"min_size", "max_size", "min_resident_share", "max_co_opted", "term_months", "rotation",
-              "election_method"});
+              "rotation_round", "officers", "one_office_each", "election_method"});
         committee_rules c;
         c.min_size = count(need(t, path, "min_size"), join(path, "min_size"));
         c.max_size = count(need(t, path, "max_size"), join(path, "max_size"));
@@ -270,6 +256,25 @@ private:
         if (const toml::node* v = t.get("max_co_opted")) c.max_co_opted = count(*v, join(path, "max_co_opted"));
         c.term_months = count(need(t, path, "term_months"), join(path, "term_months"));
         if (const toml::node* v = t.get("rotation")) c.rotation = fraction(*v, join(path, "rotation"));
+        if (const toml::node* v = t.get("rotation_round")) {
+            const std::string round_path = join(path, "rotation_round");
+            const std::string direction = text(*v, round_path);
+            if (direction == "nearest") {
+                c.rotation_round = rounding::half_up;
+            } else if (direction == "up" || direction == "down") {
+                c.rotation_round = direction == "up" ? rounding::ceil : rounding::floor;
+            } else {
+                fail(errc::invalid_value,
+                     "unknown rounding " + shown(direction) + "; expected one of: \"nearest\", \"up\", \"down\"", *v,
+                     round_path);
+            }
+        }
+        if (const toml::node* v = t.get("officers")) {
+            const std::string officers_path = join(path, "officers");
+            const toml::array& a = array(*v, officers_path, "an array of offices such as [\"chair\", \"treasurer\"]");
+            for (std::size_t i = 0; i < a.size(); ++i) c.officers.push_back(text(a[i], element(officers_path, i)));
+        }
+        if (const toml::node* v = t.get("one_office_each")) c.one_office_each = flag(*v, join(path, "one_office_each"));
         c.method =
             choice<election_method>(need(t, path, "election_method"), join(path, "election_method"), "election method");
         return c;

@@ -334,5 +334,6 @@ TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date
 /* The modules. Each has its own header, included here so that tmo.h stays the only header a program needs. */
 #include "tmo/constitution.h"
 #include "tmo/vote.h"
+#include "tmo/committee.h"
 
 #endif /* TMO_TMO_H */
