@@ -60,7 +60,8 @@ int run_calendar(const calendar_options& options) {
 
 void add_calendar(CLI::App& app, int& status) {
     auto options = std::make_shared<calendar_options>();
-    CLI::App* sub = app.add_subcommand("calendar", "Compute statutory deadlines from milestones and flag what is overdue");
+    CLI::App* sub =
+        app.add_subcommand("calendar", "Compute statutory deadlines from milestones and flag what is overdue");
     sub->add_option("FILE", options->file, "The milestones, a TOML calendar file (docs/committee.md)")->required();
     sub->add_option("--on", options->on, "The day to look at, YYYY-MM-DD (default: the file's `on`, else today)");
     sub->add_option("--format", options->format, "Output: text (default), markdown or json")

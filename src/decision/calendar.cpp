@@ -1,6 +1,9 @@
 // The statutory calendar: due dates from milestones, their status on a day, the presets and the records.
 #include <tmo/decision/calendar.hpp>
 
+#include "core/embedded_presets.hpp"
+#include "decision/records.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -12,12 +15,9 @@ namespace decision {
 
 namespace {
 
-struct preset {
-    std::string_view name;
-    std::string_view text;
-};
+using detail::markdown_cell;
 
-constexpr preset presets[] = {
+constexpr detail::embedded_preset presets[] = {
 #include "calendar_presets.inc"
 };
 
@@ -66,19 +66,12 @@ const char* name(due_status s) noexcept {
     return "?";
 }
 
-std::vector<std::string_view> calendar_preset_names() {
-    std::vector<std::string_view> names;
-    for (const preset& p : presets) names.push_back(p.name);
-    return names;
-}
+std::vector<std::string_view> calendar_preset_names() { return detail::preset_names(presets); }
 
 result<calendar_rules> calendar_preset(std::string_view preset_name) {
-    for (const preset& p : presets)
-        if (p.name == preset_name) return parse_calendar_rules(p.text, "preset:calendar/" + std::string(p.name));
-    std::string known;
-    for (const preset& p : presets) known += (known.empty() ? "" : ", ") + std::string(p.name);
-    return unexpected(errc::not_found, "no calendar preset is called \"" + std::string(preset_name) +
-                                           "\"; the presets are: " + known);
+    result<detail::embedded_preset> p = detail::find_preset(presets, preset_name, "calendar preset");
+    if (!p) return unexpected(p.error());
+    return parse_calendar_rules(p->text, "preset:calendar/" + std::string(p->name));
 }
 
 result<calendar> compute_calendar(const calendar_rules& rules, const milestone_dates& milestones, date on,
@@ -144,13 +137,15 @@ result<calendar> compute_calendar(const calendar_rules& rules, const milestone_d
         if (item.status == due_status::due_soon) ++c.due_soon;
         c.items.push_back(std::move(item));
     }
-    std::stable_sort(c.items.begin(), c.items.end(), [](const due_item& a, const due_item& b) { return a.due < b.due; });
+    std::stable_sort(c.items.begin(), c.items.end(),
+                     [](const due_item& a, const due_item& b) { return a.due < b.due; });
 
     c.summary = "On " + to_string(on) + ", ";
     if (c.overdue == 0 && c.due_soon == 0) {
         c.summary += "nothing is overdue and nothing falls due within " + days_text(c.due_soon_days);
     } else {
-        c.summary += std::to_string(c.overdue) + (c.overdue == 1 ? " deadline is" : " deadlines are") + " overdue and " +
+        c.summary += std::to_string(c.overdue) + (c.overdue == 1 ? " deadline is" : " deadlines are") +
+                     " overdue and " +
                      std::to_string(c.due_soon) + (c.due_soon == 1 ? " falls" : " fall") + " due within " +
                      days_text(c.due_soon_days);
     }
@@ -172,11 +167,6 @@ std::string status_words(const due_item& i) {
     return "?";
 }
 
-std::string cell(std::string_view text) {
-    std::string out;
-    for (char ch : text) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
-    return out;
-}
 
 }  // namespace
 
@@ -197,8 +187,9 @@ std::string to_markdown(const calendar& c) {
     std::string out = "## Statutory calendar on " + to_string(c.on) + "\n\n" + c.summary + "\n\n";
     out += "| Due | Deadline | Status | From | Arithmetic | Source | Evidence |\n|---|---|---|---|---|---|---|\n";
     for (const due_item& i : c.items)
-        out += "| " + to_string(i.due) + " | " + cell(i.rule->label) + " | " + status_words(i) + " | " + i.trigger +
-               " | " + i.arithmetic + " | " + cell(i.rule->source) + " | [" + i.rule->evidence + "] |\n";
+        out += "| " + to_string(i.due) + " | " + markdown_cell(i.rule->label) + " | " + status_words(i) + " | " +
+               i.trigger +
+               " | " + i.arithmetic + " | " + markdown_cell(i.rule->source) + " | [" + i.rule->evidence + "] |\n";
     if (!c.not_started.empty()) {
         out += "\nNot started (no milestone given):";
         for (const std::string& id : c.not_started) out += " " + id;

@@ -4,6 +4,8 @@
 #include <tmo/vote/rules.hpp>
 #include <tmo/vote/ties.hpp>
 
+#include "decision/records.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -16,11 +18,11 @@ namespace decision {
 
 namespace {
 
+using detail::markdown_cell;
+using detail::plural;
+
 using json = nlohmann::ordered_json;
 
-std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
-    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
 
 // "A", "A and B", "A, B and C".
 std::string listing(const std::vector<std::string>& items) {
@@ -40,15 +42,6 @@ const char* rounding_words(rounding r) {
 
 std::uint32_t to_count(const integer& n) { return n.convert_to<std::uint32_t>(); }
 
-std::string markdown_cell(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-        if (ch == '|') out += "\\|";
-        else if (ch == '\n') out += ' ';
-        else out += ch;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -140,7 +133,8 @@ result<composition_report> check_composition(const committee& c, const committee
     if (rules.max_co_opted == 0)
         add("co_opted", co_ok,
             co_ok ? "No member is co-opted; the constitution allows no co-option."
-                  : plural(r.co_opted, "member is", "members are") + " co-opted, but the constitution allows no co-option.");
+                  : plural(r.co_opted, "member is", "members are") +
+                        " co-opted, but the constitution allows no co-option.");
     else
         add("co_opted", co_ok,
             plural(r.co_opted, "member is", "members are") + " co-opted, " +
@@ -298,7 +292,8 @@ result<rotation_result> rotate(const committee& c, const committee_rules& rules,
     if (!r.co_option_ends.empty())
         r.sentence += "; " + plural(r.co_option_ends.size(), "co-option ends", "co-options end");
     r.sentence += ". " + plural(r.seats_to_fill, "seat is", "seats are") + " to be filled";
-    if (c.casual_vacancies() > 0) r.sentence += ", including " + plural(c.casual_vacancies(), "casual vacancy", "casual vacancies");
+    if (c.casual_vacancies() > 0)
+        r.sentence += ", including " + plural(c.casual_vacancies(), "casual vacancy", "casual vacancies");
     r.sentence += ".";
     return r;
 }
@@ -357,7 +352,8 @@ result<co_option_outcome> co_opt(const committee& c, const committee_rules& rule
         if (m.id == person.id)
             return unexpected(errc::invalid_value, person.name + " (" + person.id + ") is already on the committee");
     if (next_agm <= on)
-        return unexpected(errc::invalid_value, "the next AGM (" + to_string(next_agm) + ") must come after the day of co-option (" +
+        return unexpected(errc::invalid_value, "the next AGM (" + to_string(next_agm) +
+                                                   ") must come after the day of co-option (" +
                                                    to_string(on) + ")");
     co_option_outcome o;
     for (const committee_member& m : c.members)
@@ -393,7 +389,8 @@ std::string to_markdown(const composition_report& r) {
            "; casual vacancies: " + std::to_string(r.casual_vacancies) + ".\n\n";
     out += "| Test | Result | Why |\n|---|---|---|\n";
     for (const composition_test& t : r.tests)
-        out += "| " + t.name + " | " + (t.passed ? "passed" : "**failed**") + " | " + markdown_cell(t.sentence) + " |\n";
+        out += "| " + t.name + " | " + (t.passed ? "passed" : "**failed**") + " | " + markdown_cell(t.sentence) +
+               " |\n";
     return out;
 }
 
@@ -425,7 +422,8 @@ std::string to_markdown(const election_outcome& r) {
     for (std::size_t i = 0; i < r.elected.size(); ++i)
         out += "| " + std::to_string(i + 1) + " | " + markdown_cell(r.elected[i]) + " |\n";
     out += "\n" + r.count.summary + "\n";
-    for (const vote::stage& s : r.count.stages) out += "- Stage " + std::to_string(s.number) + ": " + s.explanation + "\n";
+    for (const vote::stage& s : r.count.stages)
+        out += "- Stage " + std::to_string(s.number) + ": " + s.explanation + "\n";
     return out;
 }
 
@@ -446,7 +444,8 @@ json member_json(const retiring_member& m) {
 
 std::string to_json(const composition_report& r) {
     json tests = json::array();
-    for (const composition_test& t : r.tests) tests.push_back({{"name", t.name}, {"passed", t.passed}, {"sentence", t.sentence}});
+    for (const composition_test& t : r.tests)
+        tests.push_back({{"name", t.name}, {"passed", t.passed}, {"sentence", t.sentence}});
     json j = {{"members", r.members}, {"residents", r.residents}, {"co_opted", r.co_opted}, {"seats", r.seats},
               {"casual_vacancies", r.casual_vacancies}, {"passed", r.passed}, {"summary", r.summary},
               {"tests", std::move(tests)}};

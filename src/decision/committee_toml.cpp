@@ -34,7 +34,8 @@ public:
         if (const toml::node* v = root.get("seats")) c.seats = count(*v, "seats");
         if (const toml::node* v = root.get("member")) {
             const toml::array& members = array(*v, "member", "an array of [[member]] tables");
-            for (std::size_t i = 0; i < members.size(); ++i) c.members.push_back(member(members[i], element("member", i)));
+            for (std::size_t i = 0; i < members.size(); ++i)
+                c.members.push_back(member(members[i], element("member", i)));
         }
         return c;
     }
@@ -53,7 +54,8 @@ public:
         }
         if (const toml::node* v = root.get("on")) in.on = day(*v, "on");
         if (const toml::node* v = root.get("due_soon_days")) in.due_soon_days = count(*v, "due_soon_days");
-        const toml::table& ms = table(need(root, path, "milestones", "add a [milestones] table of dates"), "milestones");
+        const toml::table& ms =
+            table(need(root, path, "milestones", "add a [milestones] table of dates"), "milestones");
         for (auto&& [key, node] : ms) {
             const std::string key_path = join("milestones", key.str());
             if (!rules->milestones.contains(key.str())) {
@@ -81,7 +83,8 @@ public:
         for (auto&& [key, node] : ms) {
             const std::string key_path = join("milestones", key.str());
             if (!is_name(key.str()))
-                fail(errc::invalid_value, "a milestone name has lower-case letters, digits and '_' only", node, key_path);
+                fail(errc::invalid_value, "a milestone name has lower-case letters, digits and '_' only", node,
+                     key_path);
             r.milestones[std::string(key.str())] = text(node, key_path);
         }
         const toml::array& deadlines = array(need(root, path, "deadline", "add [[deadline]] tables"), "deadline",

@@ -19,6 +19,10 @@
 extern "C" {
 #endif
 
+/* A constitution (tmo/constitution.h). Named by its struct tag so that this header works whichever of the two is
+ * included first. */
+struct tmo_constitution;
+
 /** The renderings of a record. */
 enum tmo_record_format {
     TMO_RECORD_TEXT = 1,     /**< plain text: the sentence or summary and one line per item */
@@ -88,7 +92,7 @@ TMO_API const char *TMO_CALL tmo_calendar_preset_name(size_t index) TMO_NOEXCEPT
  *         TMO_EUNKNOWNKEY, TMO_EMISSINGKEY, TMO_EWRONGTYPE, TMO_EVALUE, TMO_ETOOLARGE over 256 KiB); TMO_ENOMEM.
  * Thread-safety: safe; several threads may share one constitution. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_committee_check(tmo_buf *out, int *passed_out, const tmo_constitution *rules,
+TMO_API int TMO_CALL tmo_committee_check(tmo_buf *out, int *passed_out, const struct tmo_constitution *rules,
                                          const char *committee_toml, const char *source_name,
                                          int format) TMO_NOEXCEPT;
 
@@ -112,7 +116,7 @@ TMO_API int TMO_CALL tmo_committee_check(tmo_buf *out, int *passed_out, const tm
  *         the committee file's errors as tmo_committee_check; TMO_ENOMEM.
  * Thread-safety: safe. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_committee_rotation(tmo_buf *out, uint32_t *seats_out, const tmo_constitution *rules,
+TMO_API int TMO_CALL tmo_committee_rotation(tmo_buf *out, uint32_t *seats_out, const struct tmo_constitution *rules,
                                             const char *committee_toml, const char *source_name, const char *agm,
                                             const char *seed, int format) TMO_NOEXCEPT;
 
