@@ -26,5 +26,7 @@ void add_contract(CLI::App& app, int& status);
 
 /// `tmo tender`: evaluate a tender file and explain the ranking.
 void add_tender(CLI::App& app, int& status);
+/// `tmo calendar`: the statutory calendar from a file of milestones, flagging what is overdue or due soon.
+void add_calendar(CLI::App& app, int& status);
 
 }  // namespace tmo_tool

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     tmo_tool::add_demo(app, status);
     tmo_tool::add_contract(app, status);
     tmo_tool::add_tender(app, status);
+    tmo_tool::add_calendar(app, status);
 
     try {
         app.parse(argc, argv);

@@ -407,6 +407,17 @@ result<void> validate(const constitution& c) {
         k.fraction("committee.min_resident_share", cm->min_resident_share, true);
         if (cm->term_months == 0) k.invalid("committee.term_months", "a term must last at least 1 month");
         if (cm->rotation) k.fraction("committee.rotation", *cm->rotation);
+        if (cm->rotation_round != rounding::half_up && cm->rotation_round != rounding::ceil &&
+            cm->rotation_round != rounding::floor)
+            k.invalid("committee.rotation_round", "the rotation rounds to the nearest number, up or down");
+        for (std::size_t i = 0; i < cm->officers.size(); ++i) {
+            const std::string path = "committee.officers[" + std::to_string(i) + "]";
+            k.text(path, cm->officers[i]);
+            if (cm->officers[i].empty()) k.invalid(path, "an office needs a name");
+            for (std::size_t j = 0; j < i; ++j)
+                if (cm->officers[j] == cm->officers[i])
+                    k.invalid(path, "the office \"" + cm->officers[i] + "\" is listed twice");
+        }
     }
 
     for (const auto& [ballot_name, b] : c.ballots) {
@@ -559,7 +570,21 @@ std::string to_toml(const constitution& c) {
         out += "min_resident_share = " + toml_string(cm->min_resident_share) + "\n";
         out += "max_co_opted = " + std::to_string(cm->max_co_opted) + "\n";
         out += "term_months = " + std::to_string(cm->term_months) + "\n";
-        if (cm->rotation) out += "rotation = " + toml_string(*cm->rotation) + "\n";
+        if (cm->rotation) {
+            out += "rotation = " + toml_string(*cm->rotation) + "\n";
+            out += std::string("rotation_round = ") +
+                   (cm->rotation_round == rounding::ceil    ? "\"up\""
+                    : cm->rotation_round == rounding::floor ? "\"down\""
+                                                            : "\"nearest\"") +
+                   "\n";
+        }
+        if (!cm->officers.empty()) {
+            out += "officers = [";
+            for (std::size_t i = 0; i < cm->officers.size(); ++i)
+                out += (i ? ", " : "") + toml_string(cm->officers[i]);
+            out += "]\n";
+        }
+        out += std::string("one_office_each = ") + (cm->one_office_each ? "true" : "false") + "\n";
         out += "election_method = " + toml_string(name(cm->method)) + "\n";
     }
 
@@ -748,7 +773,17 @@ std::string summary(const constitution& c) {
             out += ", at least " + fraction_words(cm->min_resident_share) + " of them residents";
         out += cm->max_co_opted > 0 ? "; up to " + std::to_string(cm->max_co_opted) + " co-opted" : "; no co-option";
         out += "; terms of " + std::to_string(cm->term_months) + " months";
-        if (cm->rotation) out += "; " + fraction_words(*cm->rotation) + " retire each year";
+        if (cm->rotation)
+            out += "; " + fraction_words(*cm->rotation) + " retire each year (" +
+                   (cm->rotation_round == rounding::ceil    ? "rounded up"
+                    : cm->rotation_round == rounding::floor ? "rounded down"
+                                                            : "the nearest whole number") +
+                   ")";
+        if (!cm->officers.empty()) {
+            out += "; officers: ";
+            for (std::size_t i = 0; i < cm->officers.size(); ++i) out += (i ? ", " : "") + cm->officers[i];
+        }
+        if (cm->one_office_each) out += "; no one holds two offices";
         out += std::string("; elected by ") + method_words(cm->method) + "\n";
     }
 

@@ -25,25 +25,6 @@ using detail::where;
 constexpr detail::toml_limits constitution_limits{max_constitution_bytes, max_dotted_key_parts, "the constitution",
                                                   "[meetings.general]"};
 
-// Every enum here runs from 0 without gaps and name() gives "?" past the last value, so the names need no second
-// list that could fall out of step with constitution.cpp.
-template <class E>
-std::optional<E> from_name(std::string_view text) {
-    for (int i = 0;; ++i) {
-        const std::string_view n = name(static_cast<E>(i));
-        if (n == "?") return std::nullopt;
-        if (n == text) return static_cast<E>(i);
-    }
-}
-
-template <class E>
-std::string names_of() {
-    std::string out;
-    for (int i = 0; std::string_view(name(static_cast<E>(i))) != "?"; ++i)
-        out += std::string(i ? ", " : "") + "\"" + name(static_cast<E>(i)) + "\"";
-    return out;
-}
-
 class reader : public detail::toml_reader {
 public:
     using toml_reader::toml_reader;
@@ -61,7 +42,7 @@ public:
             table(need(root, path, "meetings", "add a [meetings.general] table"), meetings_path);
         keys(meetings, meetings_path, {"general", "agm", "special", "committee"});
         for (auto&& [key, node] : meetings)
-            c.meetings[*from_name<meeting_kind>(key.str())] = meeting(node, join(meetings_path, key.str()));
+            c.meetings[*detail::from_name<meeting_kind>(key.str())] = meeting(node, join(meetings_path, key.str()));
 
         const std::string resolutions_path = "resolutions";
         for (auto&& [key, node] :
@@ -79,19 +60,6 @@ public:
     }
 
 private:
-    template <class E>
-    E choice(const toml::node& n, const std::string& path, std::string_view what) {
-        mark(path, n);
-        const auto* s = n.as_string();
-        if (!s)
-            fail(errc::wrong_type,
-                 "expected a " + std::string(what) + " (one of: " + names_of<E>() + "), found " + type_name(n), n,
-                 path);
-        if (std::optional<E> e = from_name<E>(s->get())) return *e;
-        fail(errc::invalid_value,
-             "unknown " + std::string(what) + " " + shown(s->get()) + "; expected one of: " + names_of<E>(), n, path);
-    }
-
     std::vector<tenure_class> classes(const toml::node& n, const std::string& path) {
         std::vector<tenure_class> out;
         const toml::array& a = array(n, path, "an array of tenure classes such as [\"secure_tenant\"]");
@@ -256,19 +224,6 @@ private:
         return f;
     }
 
-    period span(const toml::node& n, const std::string& path) {
-        const toml::table& t = table(n, path, "a period such as { days = 14 } or { months = 1 }");
-        keys(t, path, {"days", "months"});
-        const toml::node* days = t.get("days");
-        const toml::node* months = t.get("months");
-        if (!days && !months) fail(errc::missing_key, "the period " + where(path) + " needs days or months", t, path);
-        if (days && months)
-            fail(errc::invalid_value, "a period is in days or in months, not both", *months, join(path, "months"));
-        period p;
-        p.in = days ? period::unit::days : period::unit::months;
-        p.count = days ? count(*days, join(path, "days")) : count(*months, join(path, "months"));
-        return p;
-    }
 
     resolution_rules resolution(const toml::node& n, const std::string& path) {
         const toml::table& t = table(n, path);
@@ -297,7 +252,7 @@ private:
         const toml::table& t = table(n, path);
         keys(t, path,
              {"min_size", "max_size", "min_resident_share", "max_co_opted", "term_months", "rotation",
-              "election_method"});
+              "rotation_round", "officers", "one_office_each", "election_method"});
         committee_rules c;
         c.min_size = count(need(t, path, "min_size"), join(path, "min_size"));
         c.max_size = count(need(t, path, "max_size"), join(path, "max_size"));
@@ -306,6 +261,25 @@ private:
         if (const toml::node* v = t.get("max_co_opted")) c.max_co_opted = count(*v, join(path, "max_co_opted"));
         c.term_months = count(need(t, path, "term_months"), join(path, "term_months"));
         if (const toml::node* v = t.get("rotation")) c.rotation = fraction(*v, join(path, "rotation"));
+        if (const toml::node* v = t.get("rotation_round")) {
+            const std::string round_path = join(path, "rotation_round");
+            const std::string direction = text(*v, round_path);
+            if (direction == "nearest") {
+                c.rotation_round = rounding::half_up;
+            } else if (direction == "up" || direction == "down") {
+                c.rotation_round = direction == "up" ? rounding::ceil : rounding::floor;
+            } else {
+                fail(errc::invalid_value,
+                     "unknown rounding " + shown(direction) + "; expected one of: \"nearest\", \"up\", \"down\"", *v,
+                     round_path);
+            }
+        }
+        if (const toml::node* v = t.get("officers")) {
+            const std::string officers_path = join(path, "officers");
+            const toml::array& a = array(*v, officers_path, "an array of offices such as [\"chair\", \"treasurer\"]");
+            for (std::size_t i = 0; i < a.size(); ++i) c.officers.push_back(text(a[i], element(officers_path, i)));
+        }
+        if (const toml::node* v = t.get("one_office_each")) c.one_office_each = flag(*v, join(path, "one_office_each"));
         c.method =
             choice<election_method>(need(t, path, "election_method"), join(path, "election_method"), "election method");
         return c;

@@ -518,3 +518,21 @@ result<toml::table> parse_toml(std::string_view text, const std::string& file, c
 }
 
 }  // namespace tmo::detail
+
+namespace tmo::detail {
+
+period toml_reader::span(const toml::node& n, const std::string& path) {
+    const toml::table& t = table(n, path, "a period such as { days = 14 } or { months = 1 }");
+    keys(t, path, {"days", "months"});
+    const toml::node* days = t.get("days");
+    const toml::node* months = t.get("months");
+    if (!days && !months) fail(errc::missing_key, "the period " + where(path) + " needs days or months", t, path);
+    if (days && months)
+        fail(errc::invalid_value, "a period is in days or in months, not both", *months, join(path, "months"));
+    period p;
+    p.in = days ? period::unit::days : period::unit::months;
+    p.count = days ? count(*days, join(path, "days")) : count(*months, join(path, "months"));
+    return p;
+}
+
+}  // namespace tmo::detail

@@ -18,6 +18,7 @@
 #include <tmo/core/money.hpp>
 #include <tmo/core/rational.hpp>
 #include <tmo/core/result.hpp>
+#include <tmo/rules/constitution.hpp>
 
 #include "toml/text.hpp"
 
@@ -58,6 +59,25 @@ struct toml_stop {
 [[nodiscard]] std::string shown(std::string_view s);
 /// "a table", "an integer", "a TOML float", ...
 [[nodiscard]] std::string type_name(const toml::node& n);
+
+/// The enumerators named in TOML run from 0 without gaps and name() gives "?" past the last value, so their names
+/// need no second list that could fall out of step.
+template <class E>
+std::optional<E> from_name(std::string_view text) {
+    for (int i = 0;; ++i) {
+        const std::string_view n = name(static_cast<E>(i));
+        if (n == "?") return std::nullopt;
+        if (n == text) return static_cast<E>(i);
+    }
+}
+
+template <class E>
+std::string names_of() {
+    std::string out;
+    for (int i = 0; std::string_view(name(static_cast<E>(i))) != "?"; ++i)
+        out += std::string(i ? ", " : "") + "\"" + name(static_cast<E>(i)) + "\"";
+    return out;
+}
 
 /// Walks a parsed TOML tree. Each getter records the key path it read and throws toml_stop with a precise error
 /// when the value is not what was expected.
@@ -110,6 +130,23 @@ public:
     /// One of `names` (a string); its index. `what` names the kind of value in messages ("VAT treatment").
     std::size_t one_of(const toml::node& n, const std::string& path, std::string_view what,
                        std::initializer_list<std::string_view> names);
+
+    /// One of the names of enum E (name(E) gives them); `what` names the kind of value in messages.
+    template <class E>
+    E choice(const toml::node& n, const std::string& path, std::string_view what) {
+        mark(path, n);
+        const auto* s = n.as_string();
+        if (!s)
+            fail(errc::wrong_type,
+                 "expected a " + std::string(what) + " (one of: " + names_of<E>() + "), found " + type_name(n), n,
+                 path);
+        if (std::optional<E> e = from_name<E>(s->get())) return *e;
+        fail(errc::invalid_value,
+             "unknown " + std::string(what) + " " + shown(s->get()) + "; expected one of: " + names_of<E>(), n, path);
+    }
+
+    /// A period: { days = N } or { months = N }.
+    period span(const toml::node& n, const std::string& path);
 
 private:
     std::string file_;

@@ -42,6 +42,8 @@ struct tmo_constitution {
     std::vector<const std::string*> ballot_names;
 };
 
+const tmo::constitution& tmo::detail::rules_of(const tmo_constitution& handle) noexcept { return handle.rules; }
+
 namespace {
 
 // Hands a parsed constitution to the caller as a new handle, or records the parse error.

@@ -8,6 +8,7 @@
 #include <tmo/tmo.h>
 
 #include <tmo/core/error.hpp>
+#include <tmo/rules/constitution.hpp>
 
 #include <string_view>
 #include <type_traits>
@@ -57,6 +58,9 @@ auto guarded(const char* function, Body&& body) noexcept -> decltype(body()) {
         }
     }
 }
+
+/// The rules held by a constitution handle (defined with the handle in constitution.cpp).
+[[nodiscard]] const tmo::constitution& rules_of(const tmo_constitution& handle) noexcept;
 
 /// Replaces the contents of `out` (released first) with a malloc'd, NUL-terminated copy of `text`.
 /// @throws std::bad_alloc; `out` is left empty then.

@@ -192,6 +192,12 @@ struct committee_rules {
     std::uint32_t max_co_opted = 0;           ///< co-option cap
     std::uint32_t term_months = 12;
     std::optional<rational> rotation;         ///< the fraction retiring each year ("1/3"), if members rotate
+    /// how rotation × members becomes a whole number of retiring members: rounding::half_up ("nearest", the
+    /// default: the number nearest to the fraction, a half rounded up), rounding::ceil ("up") or rounding::floor
+    /// ("down")
+    rounding rotation_round = rounding::half_up;
+    std::vector<std::string> officers;        ///< offices that must be held ("chair", "secretary", "treasurer")
+    bool one_office_each = true;              ///< no one holds two offices
     election_method method = election_method::block_vote;
     friend bool operator==(const committee_rules&, const committee_rules&) = default;
 };

@@ -245,6 +245,9 @@ TEST_CASE("the examples load with the values they state") {
     CHECK(c.committee->max_co_opted == 3);
     CHECK(c.committee->min_resident_share == rational(2, 3));
     CHECK(c.committee->rotation == rational(1, 3));
+    CHECK(c.committee->rotation_round == rounding::half_up);
+    CHECK(c.committee->officers == std::vector<std::string>{"chair", "secretary", "treasurer"});
+    CHECK(c.committee->one_office_each);
     CHECK(c.committee->method == election_method::scottish_stv);
 
     const constitution tra = load_example("small_tra_company.toml");
@@ -254,6 +257,23 @@ TEST_CASE("the examples load with the values they state") {
     CHECK(tra.resolution("special")->tests[0].fraction == rational(3, 4));  // written "75%"
     CHECK(tra.committee->method == election_method::block_vote);
     CHECK(tra.meeting(meeting_kind::general)->casting == casting_vote::none);
+}
+
+TEST_CASE("the committee's rotation rounding and officers and one office each are read and written") {
+    constitution c = load_example("riverside_tmo.toml");
+    for (rounding r : {rounding::ceil, rounding::floor, rounding::half_up}) {
+        c.committee->rotation_round = r;
+        check_round_trip(c);
+    }
+    c.committee->rotation_round = rounding::ceil;
+    CHECK(contains(to_toml(c), "rotation_round = \"up\"\n"));
+    CHECK(contains(summary(c), "one third retire each year (rounded up)"));
+    c.committee->officers = {"chair"};
+    c.committee->one_office_each = false;
+    check_round_trip(c);
+    CHECK(contains(to_toml(c), "officers = [\"chair\"]\none_office_each = false\n"));
+    c.committee->rotation_round = rounding::truncate;
+    CHECK(validate(c).error().where().key_path == "committee.rotation_round");
 }
 
 TEST_CASE("presets carry the statutory numbers") {
@@ -293,6 +313,8 @@ TEST_CASE("canonical TOML escapes text and keeps every optional part") {
     c.meetings[meeting_kind::general].check = quorum_check::each_item;
     c.committee->rotation.reset();
     c.committee->min_resident_share = 0;
+    c.committee->officers.clear();
+    c.committee->one_office_each = false;
     check_round_trip(c);
     const std::string text = to_toml(c);
     CHECK(contains(text, R"(name = "Quote \" backslash \\ tab \t newline \n bell \u0007 delete \u007F café")"));
@@ -414,8 +436,9 @@ TEST_CASE("the summary speaks plainly") {
                    "of at least 1/2 of those eligible\n"));
     CHECK(contains(s,
                    "\nCommittee: 5 to 15 members, at least two thirds of them residents; up to 3 co-opted; terms "
-                   "of 36 months; one third retire each year; elected by single transferable vote (Scottish STV "
-                   "rules)\n"));
+                   "of 36 months; one third retire each year (the nearest whole number); officers: chair, "
+                   "secretary, treasurer; no one holds two offices; elected by single transferable vote (Scottish "
+                   "STV rules)\n"));
     CHECK(contains(s,
                    "; passes with more than 1/2 of votes cast and more than 1/2 of votes cast by secure tenants, "
                    "with no turnout floor\n"));

@@ -457,6 +457,17 @@ TEST_CASE("membership meetings and the committee are checked") {
                            "min_resident_share = \"101%\"\n"),
                       {errc::invalid_value, 19, 22, "committee.min_resident_share",
                        "fraction 101/100 is out of range: expected at least 0 and at most 1"});
+    // The keys the committee module needs: rounding of the rotation, required officers, one office each.
+    const std::string committee = "[committee]\nmin_size = 3\nmax_size = 9\nterm_months = 12\nelection_method = \"meek\"\n";
+    check_parse_error(plus(committee + "rotation = \"1/3\"\nrotation_round = \"sideways\"\n"),
+                      {errc::invalid_value, 20, 18, "committee.rotation_round",
+                       "unknown rounding \"sideways\"; expected one of: \"nearest\", \"up\", \"down\""});
+    check_parse_error(plus(committee + "officers = [\"chair\", \"treasurer\", \"chair\"]\n"),
+                      {errc::invalid_value, 19, 35, "committee.officers[2]", "the office \"chair\" is listed twice"});
+    check_parse_error(plus(committee + "officers = [\"chair\", 3]\n"),
+                      {errc::wrong_type, 19, 22, "committee.officers[1]", "expected a string, found an integer"});
+    check_parse_error(plus(committee + "one_office_each = 1\n"),
+                      {errc::wrong_type, 19, 19, "committee.one_office_each", "expected true or false, found an integer"});
     check_parse_error("", {errc::missing_key, 1, 1, "organisation",
                            "missing key 'organisation' at the top level; add an [organisation] table"});
 }

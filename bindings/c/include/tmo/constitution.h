@@ -17,12 +17,7 @@ extern "C" {
 /* Constitutions                                                                                                */
 /* ============================================================================================================ */
 
-/**
- * An organisation's rules (its constitution): membership, meetings, resolutions, committee and named ballots.
- * Opaque; created by tmo_constitution_parse, _load or _preset; released with tmo_constitution_free. A constitution
- * is never modified after creation: several threads may read one at once.
- */
-typedef struct tmo_constitution tmo_constitution;
+/* tmo_constitution, an organisation's rules, is declared in tmo.h (other modules take it too). */
 
 /** The legal form of the organisation. */
 enum tmo_legal_form {

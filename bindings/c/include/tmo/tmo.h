@@ -327,6 +327,14 @@ TMO_API int TMO_CALL tmo_date_latest_notice(char *out, size_t cap, const char *m
  */
 TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date, int64_t months) TMO_NOEXCEPT;
 
+/**
+ * An organisation's rules (its constitution): membership, meetings, resolutions, committee and named ballots.
+ * Opaque; created by tmo_constitution_parse, _load or _preset (tmo/constitution.h); released with
+ * tmo_constitution_free. A constitution is never modified after creation: several threads may read one at once.
+ * Declared here because several modules take one.
+ */
+typedef struct tmo_constitution tmo_constitution;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
@@ -336,5 +344,6 @@ TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date
 #include "tmo/vote.h"
 #include "tmo/budget.h"
 #include "tmo/contract.h"
+#include "tmo/committee.h"
 
 #endif /* TMO_TMO_H */
