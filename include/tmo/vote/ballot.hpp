@@ -57,6 +57,9 @@ struct ballot {
 struct candidate {
     std::string name;
     bool withdrawn = false;  ///< a withdrawn candidate is treated as absent from every ballot
+    /// Stands for all write-ins the source does not name (RCTab's "undeclared write-ins": a cell `UWI`, a `Write-In`
+    /// column). Instant-runoff excludes such a candidate before any other; the other rules count it as a candidate.
+    bool write_in = false;
 
     friend bool operator==(const candidate&, const candidate&) = default;
 };
