@@ -261,9 +261,14 @@ private:
                     if (!counts) continue;
                     auto rank = need(pos, ppath, "Rank", jnode::kind::number);
                     if (!rank) return unexpected(rank.error());
-                    if (!(*rank)->whole || (*rank)->value < 1 || (*rank)->value > 1000)
-                        return fail(errc::invalid_value, "a Rank must be a whole number from 1 to 1000", **rank,
-                                    ppath + ".Rank");
+                    // At most the number of selections (RCTab's largest maxRankingsAllowed); this also bounds
+                    // the blank ranks a paper can hold.
+                    const std::size_t most = selection_number.size();
+                    if (!(*rank)->whole || (*rank)->value < 1 || (*rank)->value > most)
+                        return fail(errc::invalid_value,
+                                    "a Rank must be a whole number from 1 to " + std::to_string(most) +
+                                        " (the number of selections)",
+                                    **rank, ppath + ".Rank");
                     ranked.emplace_back(static_cast<std::uint32_t>((*rank)->value), number->second);
                 }
             }

@@ -11,8 +11,6 @@ namespace vote {
 
 namespace {
 
-constexpr std::uint32_t max_rank = 1000;
-
 // The rank in a cell: 0 for a blank cell, nullopt if the cell is neither blank nor a whole number from 1 to `limit`.
 std::optional<std::uint32_t> rank_in(std::string_view cell, std::uint32_t limit) {
     if (cell.empty()) return 0u;
@@ -112,6 +110,9 @@ result<generic_csv_file> read_generic_csv(std::string_view text, std::string_vie
     out.id_column = id_column;
     out.profile = profile(std::move(list), 1);
 
+    // A rank cannot exceed the number of candidates (RCTab's largest maxRankingsAllowed); this also bounds the blank
+    // ranks a paper can hold.
+    const std::uint32_t max_rank = columns - (first_vote - 1);
     std::vector<std::pair<std::uint32_t, candidate_id>> ranked;
     for (row& r : rows) {
         ranked.clear();

@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace tmo {
@@ -114,7 +113,10 @@ private:
     std::vector<ballot> ballots_;
     std::uint64_t papers_ = 0;
     std::vector<candidate_id> tie_order_;
-    std::unordered_multimap<std::uint64_t, std::size_t> index_;  // hash of the marks -> position in ballots_
+    // An open-addressing index of ballots_ by the hash of their marks (linear probing, a power-of-two size, at most
+    // half full): slot_hash_[i] is the hash and slot_ballot_[i] the position in ballots_ + 1 (0 = empty slot).
+    std::vector<std::uint64_t> slot_hash_;
+    std::vector<std::size_t> slot_ballot_;
 };
 
 }  // namespace vote

@@ -49,7 +49,8 @@ inline constexpr std::size_t cdf_max_depth = 64;
 ///         larger than cdf_max_bytes or nesting deeper than cdf_max_depth; errc::missing_key for a required member
 ///         missing (Election, Contest, ContestSelection, CVR, CVRSnapshot, Rank, ...); errc::wrong_type for a member
 ///         of the wrong JSON type; errc::invalid_value for a contest not found or several contests and no
-///         contest_id, a selection or candidate id not declared, a rank that is not a whole number from 1 to 1000,
+///         contest_id, a selection or candidate id not declared, a Rank that is not a whole number from 1 to the number of
+///         the contest's selections,
 ///         or a CurrentSnapshotId naming no snapshot. Never throws except std::bad_alloc.
 [[nodiscard]] result<profile> read_cdf(std::string_view text, std::string_view source_name = {},
                                        const cdf_options& options = {});

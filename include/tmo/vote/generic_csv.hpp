@@ -8,7 +8,7 @@
 // The first non-blank line is the header: column names, the candidates' names in the candidate columns. Each later
 // line is one paper. Columns before the candidate columns hold information about the paper (an id, a precinct, a
 // batch); the candidate columns run to the end of the line. A cell of a candidate column is blank (not ranked) or a
-// whole rank number from 1 to 1000. Two candidates given the same rank on one paper are an overvote at that rank (a
+// whole rank number from 1 to the number of candidates. Two candidates given the same rank on one paper are an overvote at that rank (a
 // shared rank); a rank number missing below the highest one given is a skipped (blank) rank; the counting rule
 // decides what they mean. A candidate column whose header is the write-in label stands for undeclared write-ins: it
 // becomes the candidate "Undeclared Write-ins" flagged candidate::write_in.
@@ -56,7 +56,7 @@ struct generic_csv_file {
 /// @return the file, or an error whose location gives the line and column (in code points, 1-based):
 ///         errc::syntax for text that is not UTF-8, a bad quoted field, no header, a line whose number of fields
 ///         differs from the header's, or no candidate column found; errc::invalid_value for a rank cell that is not a
-///         whole number from 1 to 1000, an empty candidate name, a column option beyond the header, an id column
+///         whole number from 1 to the number of candidates, an empty candidate name, a column option beyond the header, an id column
 ///         inside the candidate columns, or an empty id. Never throws except std::bad_alloc.
 [[nodiscard]] result<generic_csv_file> read_generic_csv(std::string_view text, std::string_view source_name = {},
                                                         const generic_csv_options& options = {});

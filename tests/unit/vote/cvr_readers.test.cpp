@@ -90,7 +90,11 @@ TEST_CASE("generic csv errors give the line and column") {
     e = read_generic_csv("id,A,B\nr1,1,2\nr2,x,1\n", "g.csv", o);
     REQUIRE_FALSE(e.has_value());
     CHECK(e.error().code() == errc::invalid_value);
-    CHECK(e.error().to_string() == "g.csv:3:4: error: expected a blank or a rank from 1 to 1000 for A, found \"x\"");
+    CHECK(e.error().to_string() == "g.csv:3:4: error: expected a blank or a rank from 1 to 2 for A, found \"x\"");
+
+    e = read_generic_csv("id,A,B\nr1,1,3\n", "g.csv", o);  // a rank above the number of candidates
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error().to_string() == "g.csv:2:6: error: expected a blank or a rank from 1 to 2 for B, found \"3\"");
 
     e = read_generic_csv("id,A,B\nr1,1,x\n", "g.csv");  // no column of ranks at the end
     REQUIRE_FALSE(e.has_value());
@@ -176,7 +180,7 @@ TEST_CASE("cdf errors give the line and column of the JSON value, and hostile in
     auto e = read_cdf(cdf("[" + record("1", mark_at("sb", 0)) + "]"), "c.json");
     REQUIRE_FALSE(e.has_value());
     CHECK(e.error().code() == errc::invalid_value);
-    CHECK(e.error().message() == "a Rank must be a whole number from 1 to 1000");
+    CHECK(e.error().message() == "a Rank must be a whole number from 1 to 4 (the number of selections)");
     CHECK(where(e.error()) == "8:106");  // the 0 after "Rank": 
     CHECK(e.error().where().key_path ==
           "CVR[0].CVRSnapshot[1].CVRContest[0].CVRContestSelection[0].SelectionPosition[0].Rank");
