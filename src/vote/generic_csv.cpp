@@ -3,6 +3,7 @@
 #include "cvr.hpp"
 #include "text.hpp"
 
+#include <cctype>
 #include <charconv>
 
 namespace tmo {
@@ -18,6 +19,17 @@ std::optional<std::uint32_t> rank_in(std::string_view cell, std::uint32_t limit)
     auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), r);
     if (ec != std::errc{} || end != cell.data() + cell.size() || r < 1 || r > limit) return std::nullopt;
     return r;
+}
+
+// True if `header` has the word "id" in any case ("Response ID", "ballot_id", "Id").
+bool names_an_id(std::string_view header) {
+    const std::string h = detail::lower(header);
+    for (std::size_t at = h.find("id"); at != std::string::npos; at = h.find("id", at + 1)) {
+        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(h[at - 1]));
+        const bool ends = at + 2 == h.size() || !std::isalnum(static_cast<unsigned char>(h[at + 2]));
+        if (starts && ends) return true;
+    }
+    return false;
 }
 
 struct row {
@@ -91,7 +103,7 @@ result<generic_csv_file> read_generic_csv(std::string_view text, std::string_vie
             return lines.fail_at(errc::invalid_value,
                                  "the id column " + std::to_string(*id_column) + " is one of the candidate columns",
                                  header_line, header[*id_column - 1].column);
-    } else if (first_vote > 1 && detail::lower(header[0].text).find("id") != std::string::npos) {
+    } else if (first_vote > 1 && names_an_id(header[0].text)) {
         id_column = 1;
     }
 

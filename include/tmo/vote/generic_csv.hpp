@@ -34,7 +34,7 @@ struct generic_csv_options {
     /// header is blank or a whole number from 1 to the number of columns.
     std::optional<std::uint32_t> first_vote_column;
     /// The 1-based column holding each paper's id (RCTab `idColumnIndex`). nullopt: column 1 if it is before the
-    /// candidate columns and its header contains "id" (in any case), else none.
+    /// candidate columns and its header has the word "id" in any case ("Response ID", "ballot_id"), else none.
     std::optional<std::uint32_t> id_column;
     /// The header of the column that collects undeclared write-ins (RCTab `undeclaredWriteInLabel`), compared
     /// without regard to ASCII case; empty: none.

@@ -228,6 +228,11 @@ TEST_CASE("ballot files: the format told from the content") {
     CHECK(where(none.error()) == "1:1");
     CHECK(std::string(name(ballot_format::rank_columns)) == "rank-columns");
 
+    auto valid = read_generic_csv("Valid,Ann,Bob\nyes,1,2\n", "g.csv");  // "Valid" is not an id column
+    REQUIRE(valid.has_value());
+    CHECK_FALSE(valid->id_column.has_value());
+    CHECK(valid->profile.ballots()[0].ids.empty());
+
     auto f = read_ballots("Response ID,Ann,Bob\nr1,1,2\nr2,,1\n", "g.csv");
     REQUIRE(f.has_value());
     CHECK(f->format == ballot_format::generic_csv);
