@@ -53,7 +53,9 @@ void check_rounds(const count_result& r, const fs::path& expected_file) {
         INFO("round " << i + 1);
         CHECK(s.quota == whole(round.at("threshold").get<std::string>()));
         std::vector<bool> tallied(r.candidates.size(), false);
-        for (const auto& [name, votes] : round.at("tally").items()) {
+        for (const auto& entry : round.at("tally").items()) {
+            const std::string name = entry.key();
+            const auto& votes = entry.value();
             INFO(name);
             REQUIRE(number.count(name) == 1);
             tallied[number[name]] = true;
