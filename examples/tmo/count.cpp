@@ -60,7 +60,7 @@ int run_rctab(count_options& options) {
     } else {
         auto file = tmo::vote::load_ballots(options.file);
         if (file)
-            ballots = std::move(file->profile);
+            ballots = tmo::vote::rctab_ballots(*config, file->profile);
         else
             ballots = tmo::unexpected(file.error());
     }

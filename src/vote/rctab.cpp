@@ -278,9 +278,12 @@ result<profile> rctab_load_ballots(const rctab_config& config, const std::filesy
         read = load_cdf(path, cdf_options{s.contest_id});
     }
     if (!read) return unexpected(read.error());
+    return rctab_ballots(config, *read);
+}
 
-    profile p(read->candidates(), 1, config.contest.empty() ? read->title() : config.contest);
-    for (const ballot& b : read->ballots()) {
+result<profile> rctab_ballots(const rctab_config& config, const profile& read) {
+    profile p(read.candidates(), 1, config.contest.empty() ? read.title() : config.contest);
+    for (const ballot& b : read.ballots()) {
         std::size_t keep = b.marks.size();
         if (config.max_rankings) {
             std::uint32_t rank = 0;

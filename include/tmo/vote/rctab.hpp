@@ -11,7 +11,7 @@
 //   tiebreakMode                   useCandidateOrder: the configuration's candidate order; random: the draw by lot
 //                                  seeded with randomSeed (tmo's SHA-256 draw, not RCTab's Java generator);
 //                                  stopCountingAndAsk: the count stops with an error at a tie
-//   maxRankingsAllowed             ranks beyond it are dropped when the ballots are read (rctab_load_ballots)
+//   maxRankingsAllowed             ranks beyond it are dropped (rctab_ballots, rctab_load_ballots)
 //   candidates[].excluded          the candidate is withdrawn
 // Refused (errc::invalid_value naming the setting): a winnerElectionMode other than singleWinnerMajority (RCTab's
 // multi-winner modes are other rules), numberOfWinners other than 1, a minimumVoteThreshold above 0, a
@@ -73,11 +73,15 @@ struct rctab_config {
 /// configuration's candidates found by name in `p` (in the configuration's order; names not in `p` are skipped).
 [[nodiscard]] irv_options rctab_irv_options(const rctab_config& config, const profile& p);
 
-/// Reads the ballots of a configuration: its one source (relative to `folder`) by its provider, ranks beyond
-/// max_rankings dropped, the excluded candidates withdrawn, titled with the contest name.
+/// Ballots read from another source made ready to count under `config`: a one-seat copy of `read` titled with the
+/// contest name, ranks beyond max_rankings dropped, the excluded candidates withdrawn.
+/// @return the profile, or errc::not_found for an excluded candidate that is not in `read`.
+[[nodiscard]] result<profile> rctab_ballots(const rctab_config& config, const profile& read);
+
+/// Reads the ballots of a configuration: its one source (relative to `folder`) by its provider, then as
+/// rctab_ballots.
 /// @return the profile, or the reader's error; errc::invalid_value if the configuration has no source or several
-///         (tmo reads one), or its provider is one tmo cannot read; errc::not_found for an excluded candidate that is
-///         not in the ballot file.
+///         (tmo reads one), or its provider is one tmo cannot read; errc::not_found as rctab_ballots.
 [[nodiscard]] result<profile> rctab_load_ballots(const rctab_config& config, const std::filesystem::path& folder);
 
 }  // namespace vote

@@ -138,6 +138,34 @@ TEST_CASE("rctab: the configurations' rules map onto irv options") {
     CHECK(bad.error().where().key_path == "rules.overvoteRule");
 }
 
+TEST_CASE("rctab: ballots made ready for a configuration: ranks beyond the maximum dropped, excluded withdrawn") {
+    auto c = read_rctab_config(R"({"outputSettings": {"contestName": "Chair"},
+  "candidates": [{"name": "A"}, {"name": "B", "excluded": true}, {"name": "C"}], "cvrFileSources": [],
+  "rules": {"winnerElectionMode": "singleWinnerMajority", "overvoteRule": "alwaysSkipToNextRank",
+            "tiebreakMode": "useCandidateOrder", "maxRankingsAllowed": "2", "maxSkippedRanksAllowed": "unlimited"}})",
+                               "c.json");
+    REQUIRE(c.has_value());
+    CHECK_FALSE(c->irv.max_skipped_ranks.has_value());
+    auto read = read_blt("3 1\n2 1=2 3 2 0\n1 3 - 1 0\n0\n\"C\"\n\"B\"\n\"A\"\n\"t\"\n");
+    REQUIRE(read.has_value());
+    auto p = rctab_ballots(*c, read->profile);
+    REQUIRE(p.has_value());
+    CHECK(p->title() == "Chair");
+    CHECK(p->papers() == 3);
+    CHECK(p->candidates()[1].withdrawn);
+    REQUIRE(p->ballots().size() == 2);
+    CHECK(p->ballots()[0].marks == std::vector<mark>{{0, false}, {1, true}, {2, false}});  // two ranks kept
+    CHECK(p->ballots()[1].marks == std::vector<mark>{{2, false}, {no_candidate, false}});
+    // The configuration's order, found by name in the ballots: A (3rd), C (1st); B is there too.
+    CHECK(rctab_irv_options(*c, *p).ties.order == std::vector<candidate_id>{2, 1, 0});
+
+    auto missing = read_rctab_config(R"({"candidates": [{"name": "Z", "excluded": true}], "cvrFileSources": [],
+  "rules": {"winnerElectionMode": "singleWinnerMajority", "overvoteRule": "exhaustImmediately",
+            "tiebreakMode": "random"}})");
+    REQUIRE(missing.has_value());
+    CHECK(rctab_ballots(*missing, read->profile).error().code() == errc::not_found);
+}
+
 TEST_CASE("rctab: generic CSV test set, every round") { check_set("generic_csv_test"); }
 
 TEST_CASE("rctab: CDF test sets 0 to 7, every round") {
@@ -153,8 +181,11 @@ TEST_CASE("rctab: Minneapolis 2013 mayor, 80,101 ballots, 35 candidates, every o
     auto config = load_rctab_config(dir / "2013_minneapolis_mayor_config.json");
     REQUIRE(config.has_value());
     // RCTab read an ES&S spreadsheet; the same ballots are here as a rank-column CSV, read with the same markers.
-    auto p = load_rank_columns(TMO_MPLS_CSV, config->sources.front().markers);
+    auto read = load_rank_columns(TMO_MPLS_CSV, config->sources.front().markers);
+    REQUIRE(read.has_value());
+    auto p = rctab_ballots(*config, *read);
     REQUIRE(p.has_value());
+    CHECK(p->title() == "2013 Minneapolis Mayor");
     CHECK(p->papers() == 80101);
     CHECK(p->candidate_count() == 36);  // 35 candidates and the undeclared write-ins
     auto r = count_irv(*p, rctab_irv_options(*config, *p));
