@@ -16,7 +16,7 @@ void add_check(CLI::App& app, int& status);
 /// `tmo budget`: decide a participatory budget from an election file (.pb, .toml, .csv) and explain the outcome.
 void add_budget(CLI::App& app, int& status);
 
-/// `tmo count`: count an election's ballots (a BLT file) and explain the result stage by stage.
+/// `tmo count`: count an election's ballots (any ballot file tmo reads) and explain the result stage by stage.
 void add_count(CLI::App& app, int& status);
 
 /// `tmo demo`: the example TMO's year as one self-contained HTML report.

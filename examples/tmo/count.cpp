@@ -4,8 +4,10 @@
 #include "reports.hpp"
 
 #include <tmo/vote/ballot_file.hpp>
+#include <tmo/vote/rctab.hpp>
 #include <tmo/vote/rules.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -17,12 +19,67 @@ namespace {
 
 struct count_options {
     std::string file;
+    std::string rctab_config;  // --rctab-config: count by instant-runoff under an RCTab configuration's rules
     std::string rule = "scottish-stv";
     std::string format = "text";
     bool strict = false;
     std::vector<tmo::vote::setting> settings;  // the rule's options, from the flags below and --set, in order
     std::vector<std::string> raw_settings;     // --set KEY=VALUE
 };
+
+// Prints a count's result in the chosen format, or its error (located in the ballot file).
+// `title` heads an HTML report.
+int print(const tmo::result<tmo::vote::count_result>& result, const count_options& options, const std::string& title) {
+    if (!result) {
+        tmo::error e = result.error();
+        std::cerr << tmo::error(e.code(), e.message(), tmo::source_location{options.file, 0, 0, {}}).to_string()
+                  << '\n';
+        return exit_bad_input;
+    }
+    if (options.format == "json")
+        std::cout << tmo::vote::to_json(*result);
+    else if (options.format == "html")
+        std::cout << html::page("Count: " + title,
+                                "<h1>" + html::escape(title) + "</h1>\n" + count_section(*result, "The count"));
+    else if (options.format == "csv")
+        std::cout << tmo::vote::to_csv(*result);
+    else
+        std::cout << tmo::vote::to_text(*result);
+    return exit_ok;
+}
+
+// --rctab-config: the configuration's rules; the ballots from FILE if given, else from the configuration's source.
+int run_rctab(count_options& options) {
+    if (!options.settings.empty()) {
+        std::cerr << "tmo count: error: with --rctab-config the rules come from the configuration; drop the other "
+                     "counting options\n";
+        return exit_bad_input;
+    }
+    auto config = tmo::vote::load_rctab_config(options.rctab_config);
+    if (!config) {
+        std::cerr << config.error().to_string() << '\n';
+        return exit_bad_input;
+    }
+    tmo::result<tmo::vote::profile> ballots = tmo::unexpected(tmo::errc::internal, "no ballots");
+    if (options.file.empty()) {
+        ballots = tmo::vote::rctab_load_ballots(*config, std::filesystem::path(options.rctab_config).parent_path());
+    } else {
+        auto file = tmo::vote::load_ballots(options.file);
+        if (file)
+            ballots = tmo::vote::rctab_ballots(*config, file->profile);
+        else
+            ballots = tmo::unexpected(file.error());
+    }
+    if (!ballots) {
+        tmo::error e = ballots.error();
+        if (e.where().file.empty()) e = tmo::error(e.code(), e.message(), {options.rctab_config, 0, 0, {}});
+        std::cerr << e.to_string() << '\n';
+        return exit_bad_input;
+    }
+    if (options.file.empty()) options.file = options.rctab_config;
+    return print(tmo::vote::count_irv(*ballots, tmo::vote::rctab_irv_options(*config, *ballots)), options,
+                 options.file);
+}
 
 int run_count(count_options& options) {
     for (const std::string& item : options.raw_settings) {
@@ -33,6 +90,11 @@ int run_count(count_options& options) {
         }
         options.settings.push_back({item.substr(0, equals), item.substr(equals + 1)});
     }
+    if (!options.rctab_config.empty()) return run_rctab(options);
+    if (options.file.empty()) {
+        std::cerr << "tmo count: error: expected a ballot file (or --rctab-config)\n";
+        return exit_bad_input;
+    }
     auto file = tmo::vote::load_ballots(options.file, options.strict ? tmo::vote::blt_mode::strict
                                                                      : tmo::vote::blt_mode::lenient);
     if (!file) {
@@ -41,25 +103,8 @@ int run_count(count_options& options) {
     }
     for (const auto& w : file->warnings)
         std::cerr << w.where.file << ':' << w.where.line << ':' << w.where.column << ": warning: " << w.message << '\n';
-    auto result = tmo::vote::count(file->profile, options.rule, options.settings);
     const std::string title = file->profile.title().empty() ? options.file : file->profile.title();
-    if (!result) {
-        tmo::error e = result.error();
-        std::cerr << tmo::error(e.code(), e.message(), tmo::source_location{options.file, 0, 0, {}}).to_string()
-                  << '\n';
-        return exit_bad_input;
-    }
-    if (options.format == "json")
-        std::cout << tmo::vote::to_json(*result);
-    else if (options.format == "html")
-        std::cout << tmo_tool::html::page("Count: " + title,
-                                          "<h1>" + tmo_tool::html::escape(title) + "</h1>\n" +
-                                              count_section(*result, "The count"));
-    else if (options.format == "csv")
-        std::cout << tmo::vote::to_csv(*result);
-    else
-        std::cout << tmo::vote::to_text(*result);
-    return exit_ok;
+    return print(tmo::vote::count(file->profile, options.rule, options.settings), options, title);
 }
 
 // Adds --NAME VALUE, stored as the rule option KEY.
@@ -82,8 +127,12 @@ void add_count(CLI::App& app, int& status) {
     count_options& o = *options;
     CLI::App* sub = app.add_subcommand("count", "Count an election's ballots and explain the result stage by stage");
     sub->add_option("FILE", o.file,
-                    "The ballots: BLT, or a CSV with the header ballot_id,rank,choice (told apart by content)")
-        ->required();
+                    "The ballots, told apart by content: BLT, NIST CDF JSON cast vote records, or a CSV (long format "
+                    "ballot_id,rank,choice; rank1,rank2,... columns; or RCTab's generic CSV, one column per "
+                    "candidate)");
+    sub->add_option("--rctab-config", o.rctab_config,
+                    "Count by instant-runoff under the rules of this RCTab contest configuration (_config.json); "
+                    "the ballots are FILE if given, else the configuration's cast vote record file");
     std::string rules;
     for (auto r : tmo::vote::rule_names()) rules += (rules.empty() ? "" : ", ") + std::string(r);
     sub->add_option("--rule", o.rule, "The counting rule (default scottish-stv): " + rules);
@@ -114,7 +163,8 @@ void add_count(CLI::App& app, int& status) {
                 "block: the most candidates a paper may mark (default: the number of seats)");
     sub->add_option("--set", o.raw_settings, "Any option of the rule as KEY=VALUE (docs/counting.md lists them)");
     sub->footer("Examples:\n  tmo count ward.blt --rule scottish-stv --format json --seed \"AGM 2026\"\n"
-                "  tmo count mayor.csv --rule irv --batch-elimination\n\n"
+                "  tmo count mayor.csv --rule irv --batch-elimination\n"
+                "  tmo count --rctab-config contest_config.json\n\n"
                 "Prints the result and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
     sub->callback([options, &status] { status = run_count(*options); });
 }

@@ -68,18 +68,36 @@ result<void> profile::add(std::span<const mark> marks, std::uint64_t count, std:
     if (count > limit - papers_) return unexpected(errc::overflow, "more than 2^63 papers");
 
     const std::uint64_t h = hash_marks(marks);
-    auto [first, last] = index_.equal_range(h);
+    if (2 * (ballots_.size() + 1) > slot_ballot_.size()) {
+        // Grow to keep the index at most half full, re-placing every ballot.
+        const std::size_t size = std::max<std::size_t>(64, 2 * slot_ballot_.size());
+        std::vector<std::uint64_t> hashes(size);
+        std::vector<std::size_t> places(size, 0);
+        for (std::size_t i = 0; i < slot_ballot_.size(); ++i) {
+            if (slot_ballot_[i] == 0) continue;
+            std::size_t j = slot_hash_[i] & (size - 1);
+            while (places[j] != 0) j = (j + 1) & (size - 1);
+            hashes[j] = slot_hash_[i];
+            places[j] = slot_ballot_[i];
+        }
+        slot_hash_ = std::move(hashes);
+        slot_ballot_ = std::move(places);
+    }
+    const std::size_t mask = slot_ballot_.size() - 1;
+    std::size_t slot = h & mask;
     std::size_t at = ballots_.size();
-    for (auto it = first; it != last; ++it) {
-        const auto& existing = ballots_[it->second].marks;
+    for (; slot_ballot_[slot] != 0; slot = (slot + 1) & mask) {
+        if (slot_hash_[slot] != h) continue;
+        const auto& existing = ballots_[slot_ballot_[slot] - 1].marks;
         if (std::equal(existing.begin(), existing.end(), marks.begin(), marks.end())) {
-            at = it->second;
+            at = slot_ballot_[slot] - 1;
             break;
         }
     }
     if (at == ballots_.size()) {
         ballots_.push_back(ballot{{marks.begin(), marks.end()}, count, {}});
-        index_.emplace(h, at);
+        slot_hash_[slot] = h;
+        slot_ballot_[slot] = at + 1;
     } else {
         ballots_[at].count += count;
     }

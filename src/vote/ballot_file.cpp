@@ -1,6 +1,11 @@
 #include <tmo/vote/ballot_file.hpp>
 
+#include <tmo/vote/cdf.hpp>
+#include <tmo/vote/generic_csv.hpp>
 #include <tmo/vote/long_format.hpp>
+#include <tmo/vote/rank_columns.hpp>
+
+#include "cvr.hpp"
 
 #include "text.hpp"
 
@@ -14,15 +19,18 @@ const char* name(ballot_format f) noexcept {
     switch (f) {
         case ballot_format::blt: return "blt";
         case ballot_format::long_format: return "long-format";
+        case ballot_format::generic_csv: return "generic-csv";
+        case ballot_format::rank_columns: return "rank-columns";
+        case ballot_format::cdf_json: return "cdf-json";
     }
     return "?";
 }
 
 namespace {
 
-// The first line of `text` without a UTF-8 byte order mark, trimmed, in lower case.
+// The first non-blank line of `text` (without a UTF-8 byte order mark), trimmed, in lower case.
 std::string first_line(std::string_view text) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    text = detail::trim(text);
     std::string line(detail::trim(text.substr(0, text.find('\n'))));
     for (char& c : line) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return line;
@@ -31,15 +39,28 @@ std::string first_line(std::string_view text) {
 }  // namespace
 
 result<ballot_format> detect_format(std::string_view text, std::string_view source_name) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const std::string_view content = detail::trim(text);
     if (!content.empty() && std::isdigit(static_cast<unsigned char>(content.front()))) return ballot_format::blt;
-    std::string header = first_line(text);
+    if (content.starts_with('{')) return ballot_format::cdf_json;
+    std::string header = first_line(content);
     std::erase(header, ' ');
     std::erase(header, '"');
     if (header == "ballot_id,rank,choice") return ballot_format::long_format;
+    if (header.find(',') != std::string::npos) {
+        std::size_t start = 0;
+        for (;;) {
+            const std::size_t comma = header.find(',', start);
+            if (detail::rank_column(std::string_view(header).substr(start, comma - start)) == 1u)
+                return ballot_format::rank_columns;
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        return ballot_format::generic_csv;
+    }
     return unexpected(errc::syntax,
                       "not a ballot file tmo reads: expected BLT (starting with the numbers of candidates and "
-                      "seats) or a CSV with the header ballot_id,rank,choice",
+                      "seats), cast vote records in JSON, or a CSV with a header line",
                       source_location{std::string(source_name), 1, 1, {}});
 }
 
@@ -56,10 +77,29 @@ result<ballot_file> read_ballots(std::string_view text, std::string_view source_
             file.warnings = std::move(blt->warnings);
             break;
         }
-        case ballot_format::long_format: {
-            auto p = read_long_format(text, source_name);
+        case ballot_format::long_format:
+        case ballot_format::rank_columns:
+        case ballot_format::cdf_json: {
+            auto p = *format == ballot_format::long_format  ? read_long_format(text, source_name)
+                     : *format == ballot_format::rank_columns ? read_rank_columns(text, source_name)
+                                                              : read_cdf(text, source_name);
             if (!p) return unexpected(p.error());
             file.profile = std::move(*p);
+            break;
+        }
+        case ballot_format::generic_csv: {
+            auto csv = read_generic_csv(text, source_name);
+            if (!csv) return unexpected(csv.error());
+            file.profile = std::move(csv->profile);
+            if (csv->first_vote_column > 1)
+                file.warnings.push_back(
+                    {source_location{std::string(source_name), 1, 1, {}},
+                     (csv->first_vote_column == 2
+                          ? std::string("column 1 holds no ranks and was not read as a candidate")
+                          : "columns 1 to " + std::to_string(csv->first_vote_column - 1) +
+                                " hold no ranks and were not read as candidates") +
+                         "; the candidates are the columns from " + std::to_string(csv->first_vote_column) +
+                         " on"});
             break;
         }
     }

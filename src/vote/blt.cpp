@@ -36,18 +36,25 @@ public:
     }
 
 private:
-    struct token {
-        std::string_view text;
-        source_location where;
+    // A place in the text, made into a source_location only when an error or warning needs it.
+    struct spot {
+        std::size_t pos = 0;
+        std::uint32_t line = 1;
+        std::size_t line_start = 0;
     };
 
-    source_location here() const { return location_at(pos_); }
-    source_location location_at(std::size_t at) const {
-        source_location loc;
-        loc.file = std::string(source_);
-        loc.line = line_;
-        loc.column = 1 + detail::code_points(text_.substr(line_start_, at - line_start_));
-        return loc;
+    struct token {
+        std::string_view text;
+        spot at;
+    };
+
+    source_location here() const { return loc({pos_, line_, line_start_}); }
+    source_location loc(const spot& s) const {
+        source_location out;
+        out.file = std::string(source_);
+        out.line = s.line;
+        out.column = 1 + detail::code_points(text_.substr(s.line_start, s.pos - s.line_start));
+        return out;
     }
     unexpected fail(errc code, std::string message, source_location where) const {
         return unexpected(code, std::move(message), std::move(where));
@@ -90,13 +97,13 @@ private:
     // The next whitespace-separated token of the numeric part (empty text at the end of the input).
     result<token> next() {
         if (auto r = skip(); !r) return unexpected(r.error());
-        token t{{}, here()};
+        token t{{}, spot{pos_, line_, line_start_}};
         const std::size_t start = pos_;
         if (pos_ < text_.size() && (text_[pos_] == '[' || text_[pos_] == '(')) {
             const char close = text_[pos_] == '[' ? ']' : ')';
             while (pos_ < text_.size() && text_[pos_] != close && text_[pos_] != '\n') ++pos_;
             if (pos_ >= text_.size() || text_[pos_] != close)
-                return fail(errc::syntax, std::string("missing '") + close + "' on this line", t.where);
+                return fail(errc::syntax, std::string("missing '") + close + "' on this line", loc(t.at));
             ++pos_;
         } else {
             while (pos_ < text_.size() && !is_space(text_[pos_]) && text_[pos_] != '#') ++pos_;
@@ -130,43 +137,43 @@ private:
     result<void> read_header() {
         auto c = next();
         if (!c) return unexpected(c.error());
-        header_at_ = c->where;
+        header_at_ = loc(c->at);
         std::uint64_t candidates = 0, seats = 0;
-        if (c->text.empty()) return fail(errc::syntax, "empty file: expected the number of candidates", c->where);
+        if (c->text.empty()) return fail(errc::syntax, "empty file: expected the number of candidates", loc(c->at));
         if (!parse_uint(c->text, candidates))
-            return fail(errc::syntax, "expected the number of candidates, found " + quoted(c->text), c->where);
+            return fail(errc::syntax, "expected the number of candidates, found " + quoted(c->text), loc(c->at));
         if (candidates == 0 || candidates > 100000)
-            return fail(errc::invalid_value, "the number of candidates must be between 1 and 100000", c->where);
+            return fail(errc::invalid_value, "the number of candidates must be between 1 and 100000", loc(c->at));
         auto s = next();
         if (!s) return unexpected(s.error());
         if (!parse_uint(s->text, seats))
-            return fail(errc::syntax, "expected the number of seats, found " + quoted(s->text), s->where);
+            return fail(errc::syntax, "expected the number of seats, found " + quoted(s->text), loc(s->at));
         if (seats == 0 || seats > candidates)
             return fail(errc::invalid_value,
                         "the number of seats must be between 1 and the number of candidates (" +
                             std::to_string(candidates) + ")",
-                        s->where);
+                        loc(s->at));
         candidates_ = static_cast<std::uint32_t>(candidates);
         std::vector<candidate> list(candidates_);
         out_.profile = profile(std::move(list), static_cast<std::uint32_t>(seats));
         return {};
     }
 
-    result<candidate_id> candidate_number(std::string_view text, const source_location& where) {
+    result<candidate_id> candidate_number(std::string_view text, const spot& where) {
         std::uint64_t n = 0;
         if (parse_uint(text, n)) {
             if (n == 0 || n > candidates_)
                 return fail(errc::invalid_value,
                             "candidate " + std::string(text) + " does not exist: candidates are numbered 1 to " +
                                 std::to_string(candidates_),
-                            where);
+                            loc(where));
             return static_cast<candidate_id>(n - 1);
         }
         if (auto it = nicks_.find(std::string(text)); it != nicks_.end()) return it->second;
-        return fail(errc::syntax, "expected a candidate number, found " + quoted(text), where);
+        return fail(errc::syntax, "expected a candidate number, found " + quoted(text), loc(where));
     }
 
-    result<void> withdraw(std::string_view number, const source_location& where) {
+    result<void> withdraw(std::string_view number, const spot& where) {
         auto c = candidate_number(number, where);
         if (!c) return unexpected(c.error());
         note_extension("withdrawn");
@@ -179,7 +186,7 @@ private:
             if (!t) return unexpected(t.error());
             if (t->text.size() > 1 && t->text[0] == '-' && t->text[1] >= '0' && t->text[1] <= '9') {
                 (void)next();
-                if (auto r = withdraw(t->text.substr(1), t->where); !r) return r;
+                if (auto r = withdraw(t->text.substr(1), t->at); !r) return r;
             } else if (t->text.starts_with("[")) {
                 (void)next();
                 if (auto r = option_line(*t); !r) return r;
@@ -198,32 +205,32 @@ private:
             while (i < body.size() && !is_space(body[i])) ++i;
             if (i > start) words.push_back(body.substr(start, i - start));
         }
-        if (words.empty()) return fail(errc::syntax, "empty option line []", t.where);
+        if (words.empty()) return fail(errc::syntax, "empty option line []", loc(t.at));
         const std::string_view name = words[0];
         if (name == "nick") {
             if (words.size() - 1 != candidates_)
                 return fail(errc::invalid_value,
                             "[nick] must give one nickname per candidate (" + std::to_string(candidates_) + ")",
-                            t.where);
+                            loc(t.at));
             for (std::size_t i = 1; i < words.size(); ++i)
                 nicks_[std::string(words[i])] = static_cast<candidate_id>(i - 1);
             note_extension("nick");
         } else if (name == "tie") {
             std::vector<candidate_id> order;
             for (std::size_t i = 1; i < words.size(); ++i) {
-                auto c = candidate_number(words[i], t.where);
+                auto c = candidate_number(words[i], t.at);
                 if (!c) return unexpected(c.error());
                 if (std::find(order.begin(), order.end(), *c) != order.end())
-                    return fail(errc::invalid_value, "[tie] names a candidate twice", t.where);
+                    return fail(errc::invalid_value, "[tie] names a candidate twice", loc(t.at));
                 order.push_back(*c);
             }
             out_.profile.set_tie_order(std::move(order));
             note_extension("tie order");
         } else if (name == "withdrawn") {
             for (std::size_t i = 1; i < words.size(); ++i)
-                if (auto r = withdraw(words[i], t.where); !r) return r;
+                if (auto r = withdraw(words[i], t.at); !r) return r;
         } else {
-            out_.warnings.push_back({t.where, "option line " + quoted(t.text) +
+            out_.warnings.push_back({loc(t.at), "option line " + quoted(t.text) +
                                                   " ignored: counting options are set when counting"});
         }
         return {};
@@ -234,7 +241,7 @@ private:
         for (;;) {
             auto t = next();
             if (!t) return unexpected(t.error());
-            if (t->text.empty()) return fail(errc::syntax, "the file ends before the 0 that ends the ballots", t->where);
+            if (t->text.empty()) return fail(errc::syntax, "the file ends before the 0 that ends the ballots", loc(t->at));
             std::string id;
             if (t->text.starts_with("(")) {
                 id = std::string(t->text.substr(1, t->text.size() - 2));
@@ -247,21 +254,21 @@ private:
                 return fail(errc::syntax,
                             "expected a ballot weight (a whole number) or 0 to end the ballots, found " +
                                 quoted(t->text),
-                            t->where);
+                            loc(t->at));
             if (weight == 0) {
-                if (!id.empty()) return fail(errc::invalid_value, "a ballot with an id must have weight 1", t->where);
+                if (!id.empty()) return fail(errc::invalid_value, "a ballot with an id must have weight 1", loc(t->at));
                 return {};
             }
             if (!id.empty() && weight != 1)
-                return fail(errc::invalid_value, "a ballot with an id must have weight 1", t->where);
-            const source_location ballot_at = t->where;
+                return fail(errc::invalid_value, "a ballot with an id must have weight 1", loc(t->at));
+            const spot ballot_at = t->at;
             marks.clear();
             bool duplicate = false;
             for (;;) {
                 auto m = next();
                 if (!m) return unexpected(m.error());
                 if (m->text.empty() || m->text.starts_with("\""))
-                    return fail(errc::syntax, "ballot not ended by 0", ballot_at);
+                    return fail(errc::syntax, "ballot not ended by 0", loc(ballot_at));
                 if (m->text == "0") break;
                 if (m->text == "-") {
                     marks.push_back({no_candidate, false});
@@ -273,14 +280,14 @@ private:
                 for (;;) {
                     const std::size_t eq = rest.find('=');
                     const std::string_view part = rest.substr(0, eq);
-                    auto c = candidate_number(part, m->where);
+                    auto c = candidate_number(part, m->at);
                     if (!c) return unexpected(c.error());
                     const bool seen = std::any_of(marks.begin(), marks.end(),
                                                   [&](const mark& x) { return x.candidate == *c; });
                     if (seen) {
                         if (mode_ == blt_mode::strict)
                             return fail(errc::invalid_value, "candidate " + std::string(part) + " is ranked twice",
-                                        m->where);
+                                        loc(m->at));
                         duplicate = true;
                     }
                     marks.push_back({*c, !first_in_group});
@@ -291,10 +298,10 @@ private:
                 }
             }
             if (duplicate) {
-                if (duplicate_ballots_++ == 0) duplicate_at_ = ballot_at;
+                if (duplicate_ballots_++ == 0) duplicate_at_ = loc(ballot_at);
             }
             if (auto r = out_.profile.add(marks, weight, std::move(id)); !r)
-                return fail(r.error().code(), r.error().message(), ballot_at);
+                return fail(r.error().code(), r.error().message(), loc(ballot_at));
         }
     }
 

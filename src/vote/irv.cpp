@@ -123,6 +123,17 @@ private:
 
     result<std::vector<candidate_id>> pick_exclusions(stage& s) {
         std::vector<candidate_id> order = continuing();
+        std::vector<candidate_id> write_ins;
+        for (candidate_id c : order)
+            if (p_.candidates()[c].write_in) write_ins.push_back(c);
+        if (!write_ins.empty()) {
+            s.explanation = detail::join_names(res_.candidates, write_ins) +
+                            (write_ins.size() == 1 ? " stands" : " stand") +
+                            " for undeclared write-ins and " + (write_ins.size() == 1 ? "was" : "were") +
+                            " excluded before any other candidate; their papers moved to each paper's next "
+                            "continuing choice.";
+            return write_ins;
+        }
         std::stable_sort(order.begin(), order.end(),
                          [&](candidate_id x, candidate_id y) { return votes_[x] < votes_[y]; });
         if (o_.batch_elimination) {

@@ -35,7 +35,7 @@ class Examples(unittest.TestCase):
     def test_count_election_reports_bad_input_with_its_location(self):
         result = run(EXAMPLES / "python" / "count_election.py", str(EXAMPLES / "data" / "riverside_tmo.toml"))
         self.assertEqual(result.returncode, 2)
-        self.assertIn("riverside_tmo.toml:1:1: not a ballot file", result.stderr)
+        self.assertIn("riverside_tmo.toml:2:1: expected 2 fields as in the header, found 1", result.stderr)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace tmo {
@@ -62,6 +61,9 @@ struct ballot {
 struct candidate {
     std::string name;
     bool withdrawn = false;  ///< a withdrawn candidate is treated as absent from every ballot
+    /// Stands for all write-ins the source does not name (RCTab's "undeclared write-ins": a cell `UWI`, a `Write-In`
+    /// column). Instant-runoff excludes such a candidate before any other; the other rules count it as a candidate.
+    bool write_in = false;
 
     friend bool operator==(const candidate&, const candidate&) = default;
 };
@@ -116,7 +118,10 @@ private:
     std::vector<ballot> ballots_;
     std::uint64_t papers_ = 0;
     std::vector<candidate_id> tie_order_;
-    std::unordered_multimap<std::uint64_t, std::size_t> index_;  // hash of the marks -> position in ballots_
+    // An open-addressing index of ballots_ by the hash of their marks (linear probing, a power-of-two size, at most
+    // half full): slot_hash_[i] is the hash and slot_ballot_[i] the position in ballots_ + 1 (0 = empty slot).
+    std::vector<std::uint64_t> slot_hash_;
+    std::vector<std::size_t> slot_ballot_;
 };
 
 }  // namespace vote

@@ -3,7 +3,9 @@
 // Each round, every ballot counts for its highest-ranked continuing candidate, read under the ballot options below.
 // A candidate with a majority of the votes on continuing ballots, at least floor(V/2) + 1 where V is the sum of the
 // candidates' votes in that round, wins (RCTab's threshold). Otherwise the candidate with the fewest votes is
-// excluded (ties by the tie chain) and the next round counts again. The last continuing candidate wins.
+// excluded (ties by the tie chain) and the next round counts again. The last continuing candidate wins. A candidate
+// that stands for undeclared write-ins (candidate::write_in) is excluded before any other, whatever its votes, as
+// RCTab does.
 //
 // The result uses the STV stage records: stage 1 is round 1 (first choices); each later stage excludes one candidate
 // (or a batch) and its votes are the next round's count. The stage's quota is that round's majority threshold.
