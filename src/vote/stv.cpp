@@ -142,7 +142,7 @@ public:
             if (auto r = finish_stage(std::move(s), before, nt, loss); !r) return unexpected(r.error());
         }
         if (auto r = ties_.finish(); !r) return unexpected(r.error());
-        summarise();
+        res_.summary = detail::elected_summary(res_);
         return std::move(res_);
     }
 
@@ -327,12 +327,7 @@ private:
                     s.elected.push_back(c);
                     s.deemed_elected.push_back(c);
                 }
-                if (!continuing.empty())
-                    s.explanation += " " + detail::join_names(res_.candidates, continuing) +
-                                     (continuing.size() == 1 ? " was" : " were") +
-                                     " elected without reaching the quota, as the only continuing candidate" +
-                                     (continuing.size() == 1 ? "" : "s") + " for the remaining " +
-                                     (continuing.size() == 1 ? "seat." : "seats.");
+                s.explanation += detail::deemed_sentence(res_.candidates, continuing);
                 done_ = true;
             }
         }
@@ -354,25 +349,6 @@ private:
         s.states = state_;
         s.non_transferable_total = a_.exact(nt_total_);
         s.rounding_loss_total = a_.exact(loss_total_);
-    }
-
-    void summarise() {
-        std::string out;
-        for (candidate_id c : res_.elected) {
-            std::size_t at = 0;
-            bool deemed = false;
-            for (const stage& s : res_.stages)
-                if (std::find(s.elected.begin(), s.elected.end(), c) != s.elected.end()) {
-                    at = s.number;
-                    deemed = std::find(s.deemed_elected.begin(), s.deemed_elected.end(), c) != s.deemed_elected.end();
-                }
-            out += res_.candidates[c] + (deemed ? " was elected at stage " + std::to_string(at) +
-                                                      " as a remaining candidate for a remaining seat. "
-                                                : " was elected at stage " + std::to_string(at) +
-                                                      " by reaching the quota. ");
-        }
-        out += "The count took " + std::to_string(res_.stages.size()) + (res_.stages.size() == 1 ? " stage." : " stages.");
-        res_.summary = out;
     }
 
     const profile& p_;

@@ -50,6 +50,9 @@ struct stage {
     std::vector<candidate_id> deemed_elected;  ///< of those, the ones elected because continuing = vacancies
     std::vector<tie_record> ties;           ///< ties settled to decide this stage's action or its elections
     std::string explanation;                ///< one plain sentence saying what happened
+    /// Meek: each candidate's keep value (file order) at the end of the stage; empty for the other rules
+    std::vector<rational> keep_values;
+    std::size_t iterations = 0;             ///< Meek: the distributions of the papers made at this stage
 };
 
 /// The outcome of a count.
@@ -82,7 +85,7 @@ struct count_result {
 /// order of election), "quota" (of the last stage), "summary", and "stages": objects with "number", "action",
 /// "subject" (1-based or null), "excluded" (1-based), "quota", "votes" and "transfers" (strings as format_value, file order), "states",
 /// "non_transferable", "non_transferable_total", "rounding_loss", "rounding_loss_total", "elected",
-/// "deemed_elected", "ties" and "explanation".
+/// "deemed_elected", "ties" and "explanation"; for Meek also "iterations" and "keep_values" (strings, file order).
 [[nodiscard]] std::string to_json(const count_result& r);
 
 }  // namespace vote

@@ -1,5 +1,7 @@
 // The STV engine: special cases of the Scottish corpus, the accounting identity, and properties on generated
 // elections.
+#include "generated.hpp"
+
 #include <tmo/vote/blt.hpp>
 #include <tmo/vote/stv.hpp>
 
@@ -24,35 +26,6 @@ count_result scottish(const std::string& year, const std::string& id) {
     auto r = count_stv(file->profile, stv_options::scottish());
     REQUIRE(r.has_value());
     return std::move(*r);
-}
-
-void check_conservation(const count_result& r) {
-    for (const stage& s : r.stages) {
-        rational sum = s.non_transferable_total + s.rounding_loss_total;
-        for (const rational& v : s.votes) sum += v;
-        INFO("stage " << s.number);
-        CHECK(sum == r.valid_vote);
-        rational moved;
-        for (const rational& t : s.transfers) moved += t;
-        CHECK(moved + s.non_transferable + s.rounding_loss == rational(s.number == 1 ? r.valid_vote : rational()));
-    }
-}
-
-// A random election: `cands` candidates, `seats` seats, `distinct` ballots of random length with random counts.
-profile generated(std::mt19937_64& rng, std::uint32_t cands, std::uint32_t seats, int distinct) {
-    std::vector<candidate> list;
-    for (std::uint32_t c = 0; c < cands; ++c) list.push_back({"C" + std::to_string(c + 1)});
-    profile p(std::move(list), seats, "generated");
-    std::vector<candidate_id> order(cands);
-    for (int b = 0; b < distinct; ++b) {
-        for (candidate_id c = 0; c < cands; ++c) order[c] = c;
-        std::shuffle(order.begin(), order.end(), rng);
-        const auto length = std::uniform_int_distribution<std::uint32_t>(1, cands)(rng);
-        std::vector<mark> marks;
-        for (std::uint32_t i = 0; i < length; ++i) marks.push_back({order[i], false});
-        (void)p.add(marks, std::uniform_int_distribution<std::uint64_t>(1, 40)(rng));
-    }
-    return p;
 }
 
 }  // namespace
@@ -120,7 +93,7 @@ TEST_CASE("scottish-stv: votes, non-transferable papers and rounding loss add up
             if (entry.path().extension() != ".blt") continue;
             INFO(entry.path().stem().string());
             const count_result r = scottish(year, entry.path().stem().string());
-            check_conservation(r);
+            gen::check_conservation(r);
             // Truncation only ever loses value, never creates it.
             for (const stage& s : r.stages) CHECK(s.rounding_loss >= rational());
         }
@@ -132,21 +105,17 @@ TEST_CASE("stv properties on generated elections") {
     for (int round = 0; round < 60; ++round) {
         const auto cands = std::uniform_int_distribution<std::uint32_t>(3, 9)(rng);
         const auto seats = std::uniform_int_distribution<std::uint32_t>(1, cands - 1)(rng);
-        const profile p = generated(rng, cands, seats, 40);
+        const profile p = gen::generated(rng, cands, seats, 40);
         INFO("round " << round);
         stv_options fixed = stv_options::scottish();
         fixed.ties.seed = "property";
         auto r = count_stv(p, fixed);
         REQUIRE(r.has_value());
-        check_conservation(*r);
+        gen::check_conservation(*r);
         CHECK(r->elected.size() == seats);
 
         // The order in which ballots are added changes nothing.
-        std::vector<ballot> shuffled = p.ballots();
-        std::shuffle(shuffled.begin(), shuffled.end(), rng);
-        profile q(p.candidates(), p.seats(), p.title());
-        for (const ballot& b : shuffled) (void)q.add(b.marks, b.count);
-        auto rq = count_stv(q, fixed);
+        auto rq = count_stv(gen::shuffled(p, rng), fixed);
         REQUIRE(rq.has_value());
         CHECK(rq->elected == r->elected);
         REQUIRE(rq->stages.size() == r->stages.size());
@@ -157,7 +126,7 @@ TEST_CASE("stv properties on generated elections") {
         exact.decimals = std::nullopt;
         auto re = count_stv(p, exact);
         REQUIRE(re.has_value());
-        check_conservation(*re);
+        gen::check_conservation(*re);
         for (const stage& s : re->stages) CHECK(s.rounding_loss == rational());
         if (r->stages.back().rounding_loss_total == rational()) {
             ++exact_agreements;
