@@ -227,8 +227,10 @@ public:
                 } else {
                     end = iterate(s, true);
                 }
-                s.explanation = res_.candidates[who] + " had the fewest votes (" + text(had) +
-                                ") and was excluded: their keep value became 0 and the papers were distributed again" +
+                s.explanation = res_.candidates[who] +
+                                (s.ties.empty() ? " had the fewest votes (" + text(had) + ") and was excluded"
+                                                : " (votes " + text(had) + ") was excluded as the tie was settled") +
+                                ": their keep value became 0 and the papers were distributed again" +
                                 (end == ending::single ? std::string()
                                                        : " over " + iterations_text(s.iterations) + ", until " +
                                                              ending_text(end)) +
@@ -409,15 +411,14 @@ private:
         for (candidate_id c = 0; c < votes_.size(); ++c)
             if (state_[c] == candidate_state::continuing && a_.compare(votes_[c], reach) <= 0) tied.push_back(c);
         if (tied.size() == 1) return low;
-        auto rec = ties_.settle(tie_kind::exclusion, tied, a_.exact(votes_[low]), res_.stages, s.number);
-        if (!rec) return unexpected(rec.error());
+        std::string what;
         if (s_total != a_.zero()) {
-            std::string figures;
-            for (candidate_id c : tied)
-                figures += (figures.empty() ? "" : ", ") + res_.candidates[c] + " " + text(votes_[c]);
-            rec->explanation = "The votes of " + figures + " are within the total surplus " + text(s_total) +
-                               " of the lowest, so they count as tied. " + rec->explanation;
+            for (candidate_id c : tied) what += (what.empty() ? "" : ", ") + text(votes_[c]);
+            what = "had the fewest votes (" + what + "), counted as tied as they are within the total surplus " +
+                   text(s_total) + " of the lowest";
         }
+        auto rec = ties_.settle(tie_kind::exclusion, tied, a_.exact(votes_[low]), res_.stages, s.number, what);
+        if (!rec) return unexpected(rec.error());
         const candidate_id chosen = rec->chosen;
         s.ties.push_back(std::move(*rec));
         return chosen;

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tmo {
@@ -28,10 +29,11 @@ public:
 
     /// Picks the candidate the rule acts on among `tied` (at least two), whose votes (or surpluses) equal `value`
     /// at the end of the last of `stages`; the look-back methods read the earlier stages. `next_stage` is the
-    /// number recorded in the tie record.
+    /// number recorded in the tie record. `what`, when not empty, replaces the standard description of what the tied
+    /// candidates had ("had the fewest votes, 12 each") in the sentences and the error.
     /// @return the record, or an error when the chain cannot settle the tie.
     result<tie_record> settle(tie_kind kind, std::vector<candidate_id> tied, const rational& value,
-                              const std::vector<stage>& stages, std::size_t next_stage);
+                              const std::vector<stage>& stages, std::size_t next_stage, std::string_view what = {});
 
     /// @return errc::invalid_argument if manual decisions were left unused.
     result<void> finish() const;

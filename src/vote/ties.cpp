@@ -129,7 +129,8 @@ std::optional<candidate_id> tie_breaker::look(tie_kind kind, const std::vector<c
 }
 
 result<tie_record> tie_breaker::settle(tie_kind kind, std::vector<candidate_id> tied, const rational& value,
-                                       const std::vector<stage>& stages, std::size_t next_stage) {
+                                       const std::vector<stage>& stages, std::size_t next_stage,
+                                       std::string_view description) {
     std::sort(tied.begin(), tied.end());
     tie_record rec;
     rec.stage = next_stage;
@@ -138,7 +139,8 @@ result<tie_record> tie_breaker::settle(tie_kind kind, std::vector<candidate_id> 
     rec.value = value;
     const std::string who = names_of(tied);
     const std::string amount = format_value(value, decimals_);
-    const std::string what = kind == tie_kind::surplus     ? "had equal surpluses of " + amount
+    const std::string what = !description.empty()          ? std::string(description)
+                             : kind == tie_kind::surplus     ? "had equal surpluses of " + amount
                              : kind == tie_kind::exclusion ? "had the fewest votes, " + amount + " each"
                                                            : "had equal votes, " + amount + " each, for the last seat";
     const std::string acted = kind == tie_kind::surplus     ? "'s surplus was transferred first"
