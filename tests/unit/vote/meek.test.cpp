@@ -114,7 +114,7 @@ TEST_CASE("meek: a surplus iteration elects a candidate, exact and fixed point b
     CHECK(f->elected == std::vector<candidate_id>{0, 2});
 }
 
-TEST_CASE("meek: equal rankings share the weight; truncated shares are lost to rounding") {
+TEST_CASE("meek: equal rankings share the weight and truncated shares are lost to rounding") {
     // Droop's meek_eq1.blt: 5 a b, 1 b=c, 3 c; 2 seats. B and C get half of the b=c paper each.
     profile p({{"A"}, {"B"}, {"C"}}, 2, "simple election with equal rankings");
     const std::vector<mark> ab{{0, false}, {1, false}}, bc{{1, false}, {2, true}}, c{{2, false}};
