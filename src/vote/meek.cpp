@@ -135,27 +135,12 @@ public:
 
     result<count_result> run() {
         const std::uint32_t c_count = p_.candidate_count();
-        res_.rule = o_.name;
-        res_.parameters = to_string(o_);
-        res_.candidates = detail::candidate_names(p_);
-        res_.papers = p_.papers();
-        res_.decimals = decimals_;
-        state_.assign(c_count, candidate_state::continuing);
+        auto seats = detail::start_count(res_, state_, p_, o_.name, to_string(o_), decimals_, o_.seats);
+        if (!seats) return unexpected(seats.error());
+        seats_ = *seats;
         keep_.assign(c_count, a_.unit());
-        std::uint32_t standing = 0;
-        for (std::uint32_t c = 0; c < c_count; ++c) {
-            if (p_.candidates()[c].withdrawn) {
-                state_[c] = candidate_state::withdrawn;
-                keep_[c] = a_.zero();
-            } else {
-                ++standing;
-            }
-        }
-        seats_ = o_.seats.value_or(p_.seats());
-        if (seats_ == 0 || seats_ > standing)
-            return unexpected(errc::invalid_value, "cannot fill " + std::to_string(seats_) + " seat(s) from " +
-                                                       std::to_string(standing) + " standing candidate(s)");
-        res_.seats = seats_;
+        for (std::uint32_t c = 0; c < c_count; ++c)
+            if (state_[c] == candidate_state::withdrawn) keep_[c] = a_.zero();
         std::uint64_t valid = 0;
         for (std::uint32_t i = 0; i < p_.ballots().size(); ++i) {
             const ballot& b = p_.ballots()[i];
@@ -221,7 +206,7 @@ public:
                 state_[who] = candidate_state::excluded;
                 keep_[who] = a_.zero();
                 reduce();
-                if (hopeful_count() <= seats_ - res_.elected.size()) {
+                if (detail::continuing_count(state_) <= seats_ - res_.elected.size()) {
                     distribute();
                     s.iterations = 1;
                 } else {
@@ -277,10 +262,6 @@ private:
         std::string out;
         for (candidate_id c : who) out += (out.empty() ? "" : ", ") + res_.candidates[c] + " " + text(keep_[c]);
         return out;
-    }
-
-    std::size_t hopeful_count() const {
-        return static_cast<std::size_t>(std::count(state_.begin(), state_.end(), candidate_state::continuing));
     }
 
     // Rebuilds the reduced ballots for the current candidate states: each valid ballot becomes the groups of
@@ -434,20 +415,11 @@ private:
         const std::size_t vacancies = seats_ - res_.elected.size();
         if (reached.size() > vacancies) {
             // Possible only when elected candidates hold less than the quota: the last seats go to the most votes.
-            const value cut = votes_[reached[vacancies]];
-            std::vector<candidate_id> keep, at_cut;
-            for (candidate_id c : reached) (votes_[c] > cut ? keep : at_cut).push_back(c);
-            std::vector<stage> history = res_.stages;
-            history.push_back(s);
-            fill_stage(history.back());
-            while (keep.size() < vacancies) {
-                auto rec = ties_.settle(tie_kind::election, at_cut, a_.exact(cut), history, s.number);
-                if (!rec) return unexpected(rec.error());
-                keep.push_back(rec->chosen);
-                at_cut.erase(std::find(at_cut.begin(), at_cut.end(), rec->chosen));
-                s.ties.push_back(std::move(*rec));
-            }
-            reached = keep;
+            stage current = s;
+            fill_stage(current);
+            auto chosen = ties_.settle_last_seats(reached, vacancies, res_.stages, std::move(current), s.ties);
+            if (!chosen) return unexpected(chosen.error());
+            reached = std::move(*chosen);
         }
         for (candidate_id c : reached) {
             state_[c] = candidate_state::elected;
@@ -460,19 +432,9 @@ private:
                                                     " reached the quota and were elected.");
         if (res_.elected.size() == seats_) {
             done_ = true;
-        } else if (hopeful_count() <= seats_ - res_.elected.size()) {
-            std::vector<candidate_id> rest;
-            for (candidate_id c = 0; c < votes_.size(); ++c)
-                if (state_[c] == candidate_state::continuing) rest.push_back(c);
-            std::stable_sort(rest.begin(), rest.end(),
-                             [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
-            for (candidate_id c : rest) {
-                state_[c] = candidate_state::elected;
-                res_.elected.push_back(c);
-                s.elected.push_back(c);
-                s.deemed_elected.push_back(c);
-            }
-            s.explanation += detail::deemed_sentence(res_.candidates, rest);
+        } else if (detail::continuing_count(state_) <= seats_ - res_.elected.size()) {
+            detail::elect_remaining(state_, res_, s,
+                                    [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
             done_ = true;
         }
         surplus_ = total_surplus();

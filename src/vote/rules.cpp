@@ -113,24 +113,26 @@ result<tie_chain> read_ties(const options_text& o, const profile& p) {
     return ties;
 }
 
-result<count_result> run_stv(const profile& p, const options_text& o, stv_options options) {
+// The tie chain and the seats override of an STV rule's options.
+template <class Options>
+result<void> read_stv_common(const options_text& o, const profile& p, Options& options) {
     auto ties = read_ties(o, p);
     if (!ties) return unexpected(ties.error());
     options.ties = std::move(*ties);
     auto seats = o.whole_number("seats");
     if (!seats) return unexpected(seats.error());
     options.seats = *seats;
+    return {};
+}
+
+result<count_result> run_stv(const profile& p, const options_text& o, stv_options options) {
+    if (auto r = read_stv_common(o, p, options); !r) return unexpected(r.error());
     return count_stv(p, options);
 }
 
 result<count_result> run_meek(const profile& p, const options_text& o) {
     meek_options options = meek_options::reference();
-    auto ties = read_ties(o, p);
-    if (!ties) return unexpected(ties.error());
-    options.ties = std::move(*ties);
-    auto seats = o.whole_number("seats");
-    if (!seats) return unexpected(seats.error());
-    options.seats = *seats;
+    if (auto r = read_stv_common(o, p, options); !r) return unexpected(r.error());
     if (auto text = o.find("arithmetic")) {
         if (auto r = parse_meek_arithmetic(*text, options); !r)
             return unexpected(errc::invalid_value,
