@@ -191,10 +191,13 @@ public:
                     if (state_[c] == candidate_state::elected) holders.push_back(c);
                 reduce();
                 end = iterate(s, false);
-                s.explanation = "The surpluses of " + detail::join_names(res_.candidates, holders) +
-                                " were transferred by lowering their keep values (" + keep_values(holders) +
-                                ") over " + iterations_text(s.iterations) + ", until " + ending_text(end) + "; " +
-                                quota_sentence() + ".";
+                const bool one = holders.size() == 1;
+                s.explanation = (one ? "The surplus of " : "The surpluses of ") +
+                                detail::join_names(res_.candidates, holders) +
+                                (one ? " was transferred by lowering the keep value (" :
+                                       " were transferred by lowering their keep values (") +
+                                keep_values(holders) + ") over " + iterations_text(s.iterations) + ", until " +
+                                ending_text(end) + "; " + quota_sentence() + ".";
             } else {
                 auto lowest = pick_exclusion(s);
                 if (!lowest) return unexpected(lowest.error());
