@@ -65,7 +65,9 @@ std::string pad(std::string s, std::size_t width, bool right) {
 std::string stage_heading(const count_result& r, const stage& s) {
     switch (s.action) {
         case stage_action::first_preferences: return "first preferences";
-        case stage_action::surplus: return "surplus of " + r.candidates[s.subject];
+        case stage_action::surplus:
+            // Meek moves every elected candidate's surplus at once.
+            return s.subject == no_candidate ? "surpluses" : "surplus of " + r.candidates[s.subject];
         case stage_action::exclusion: {
             std::string out = "exclusion of ";
             for (std::size_t i = 0; i < s.excluded.size(); ++i)
@@ -222,6 +224,12 @@ std::string to_json(const count_result& r) {
         }
         o["ties"] = ties;
         o["explanation"] = s.explanation;
+        if (!s.keep_values.empty()) {
+            o["iterations"] = s.iterations;
+            json keep = json::array();
+            for (const rational& k : s.keep_values) keep.push_back(value(k));
+            o["keep_values"] = keep;
+        }
         stages.push_back(o);
     }
     j["stages"] = stages;

@@ -3,6 +3,7 @@
 #include <tmo/vote/borda.hpp>
 #include <tmo/vote/condorcet.hpp>
 #include <tmo/vote/irv.hpp>
+#include <tmo/vote/meek.hpp>
 #include <tmo/vote/plurality.hpp>
 #include <tmo/vote/stv.hpp>
 
@@ -131,6 +132,24 @@ result<count_result> run_stv(const profile& p, const options_text& o, stv_option
     return count_stv(p, options);
 }
 
+result<count_result> run_meek(const profile& p, const options_text& o) {
+    meek_options options = meek_options::reference();
+    if (auto r = read_common(p, o, options); !r) return unexpected(r.error());
+    if (auto text = o.find("arithmetic")) {
+        if (auto r = parse_meek_arithmetic(*text, options); !r)
+            return unexpected(errc::invalid_value,
+                              "option arithmetic='" + std::string(*text) + "': " + r.error().message());
+    }
+    if (auto text = o.find("omega")) {
+        auto omega = rational::parse(*text);
+        if (!omega || omega->sign() <= 0)
+            return unexpected(errc::invalid_value, "option omega='" + std::string(*text) +
+                                                       "': expected a positive number such as 0.000001 or 1/1000000");
+        options.omega = *omega;
+    }
+    return count_meek(p, options);
+}
+
 result<count_result> run_irv(const profile& p, const options_text& o) {
     irv_options options;
     auto ties = read_ties(o, p);
@@ -199,6 +218,7 @@ constexpr std::array<std::string_view, 11> irv_keys{TMO_COMMON_KEYS, "overvote",
 constexpr std::array<std::string_view, 7> block_keys{TMO_COMMON_KEYS, "max-marks"};
 constexpr std::array<std::string_view, 7> condorcet_keys{TMO_COMMON_KEYS, "strength"};
 constexpr std::array<std::string_view, 8> borda_keys{TMO_COMMON_KEYS, "variant", "unranked"};
+constexpr std::array<std::string_view, 8> meek_keys{TMO_COMMON_KEYS, "arithmetic", "omega"};
 
 #undef TMO_COMMON_KEYS
 
@@ -208,13 +228,14 @@ struct rule_entry {
     result<count_result> (*run)(const profile&, const options_text&);
 };
 
-constexpr std::array<rule_entry, 9> rules{{
+constexpr std::array<rule_entry, 10> rules{{
     {"scottish-stv", stv_keys, [](const profile& p, const options_text& o) {
          return run_stv(p, o, stv_options::scottish());
      }},
     {"wigm", stv_keys, [](const profile& p, const options_text& o) {
          return run_stv(p, o, stv_options::wigm_exact());
      }},
+    {"meek", meek_keys, run_meek},
     {"irv", irv_keys, run_irv},
     {"plurality", block_keys, [](const profile& p, const options_text& o) {
          return run_block(p, o, block_options::plurality());

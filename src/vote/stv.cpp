@@ -66,24 +66,9 @@ public:
 
     result<count_result> run() {
         const std::uint32_t c_count = p_.candidate_count();
-        res_.rule = o_.name;
-        res_.parameters = to_string(o_);
-        res_.candidates = detail::candidate_names(p_);
-        res_.papers = p_.papers();
-        res_.decimals = decimals_;
-        state_.assign(c_count, candidate_state::continuing);
-        std::uint32_t standing = 0;
-        for (std::uint32_t c = 0; c < c_count; ++c) {
-            if (p_.candidates()[c].withdrawn)
-                state_[c] = candidate_state::withdrawn;
-            else
-                ++standing;
-        }
-        seats_ = o_.seats.value_or(p_.seats());
-        if (seats_ == 0 || seats_ > standing)
-            return unexpected(errc::invalid_value, "cannot fill " + std::to_string(seats_) + " seat(s) from " +
-                                                       std::to_string(standing) + " standing candidate(s)");
-        res_.seats = seats_;
+        auto seats = detail::start_count(res_, state_, p_, o_.name, to_string(o_), decimals_, o_.seats);
+        if (!seats) return unexpected(seats.error());
+        seats_ = *seats;
         for (const ballot& b : p_.ballots())
             if (b.has_equal_ranks())
                 return unexpected(errc::invalid_value, "a ballot ranks candidates equally, which " + o_.name +
@@ -142,7 +127,7 @@ public:
             if (auto r = finish_stage(std::move(s), before, nt, loss); !r) return unexpected(r.error());
         }
         if (auto r = ties_.finish(); !r) return unexpected(r.error());
-        summarise();
+        res_.summary = detail::elected_summary(res_);
         return std::move(res_);
     }
 
@@ -280,25 +265,11 @@ private:
         if (reached.size() > vacancies) {
             // More candidates reached the quota than seats remain (possible with a Hare quota): the boundary may
             // need a tie-break.
-            const value& cut = votes_[reached[vacancies]];
-            std::vector<candidate_id> at_cut;
-            for (candidate_id c : reached)
-                if (votes_[c] == cut) at_cut.push_back(c);
-            std::vector<candidate_id> keep;
-            for (candidate_id c : reached)
-                if (votes_[c] > cut) keep.push_back(c);
-            std::vector<stage> history = res_.stages;
             stage current = s;
             fill_stage(current, before);
-            history.push_back(current);
-            while (keep.size() < vacancies) {
-                auto rec = ties_.settle(tie_kind::election, at_cut, a_.exact(cut), history, s.number);
-                if (!rec) return unexpected(rec.error());
-                keep.push_back(rec->chosen);
-                at_cut.erase(std::find(at_cut.begin(), at_cut.end(), rec->chosen));
-                s.ties.push_back(std::move(*rec));
-            }
-            reached = keep;
+            auto chosen = ties_.settle_last_seats(reached, vacancies, res_.stages, std::move(current), s.ties);
+            if (!chosen) return unexpected(chosen.error());
+            reached = std::move(*chosen);
         }
         for (candidate_id c : reached) {
             state_[c] = candidate_state::elected;
@@ -314,27 +285,10 @@ private:
 
         if (elected_count == seats_) {
             done_ = true;
-        } else {
-            std::vector<candidate_id> continuing;
-            for (candidate_id c = 0; c < votes_.size(); ++c)
-                if (state_[c] == candidate_state::continuing) continuing.push_back(c);
-            if (continuing.size() <= seats_ - elected_count) {
-                std::stable_sort(continuing.begin(), continuing.end(),
-                                 [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
-                for (candidate_id c : continuing) {
-                    state_[c] = candidate_state::elected;
-                    res_.elected.push_back(c);
-                    s.elected.push_back(c);
-                    s.deemed_elected.push_back(c);
-                }
-                if (!continuing.empty())
-                    s.explanation += " " + detail::join_names(res_.candidates, continuing) +
-                                     (continuing.size() == 1 ? " was" : " were") +
-                                     " elected without reaching the quota, as the only continuing candidate" +
-                                     (continuing.size() == 1 ? "" : "s") + " for the remaining " +
-                                     (continuing.size() == 1 ? "seat." : "seats.");
-                done_ = true;
-            }
+        } else if (detail::continuing_count(state_) <= seats_ - elected_count) {
+            detail::elect_remaining(state_, res_, s,
+                                    [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
+            done_ = true;
         }
         s.non_transferable = a_.exact(nt);
         s.rounding_loss = a_.exact(loss);
@@ -354,25 +308,6 @@ private:
         s.states = state_;
         s.non_transferable_total = a_.exact(nt_total_);
         s.rounding_loss_total = a_.exact(loss_total_);
-    }
-
-    void summarise() {
-        std::string out;
-        for (candidate_id c : res_.elected) {
-            std::size_t at = 0;
-            bool deemed = false;
-            for (const stage& s : res_.stages)
-                if (std::find(s.elected.begin(), s.elected.end(), c) != s.elected.end()) {
-                    at = s.number;
-                    deemed = std::find(s.deemed_elected.begin(), s.deemed_elected.end(), c) != s.deemed_elected.end();
-                }
-            out += res_.candidates[c] + (deemed ? " was elected at stage " + std::to_string(at) +
-                                                      " as a remaining candidate for a remaining seat. "
-                                                : " was elected at stage " + std::to_string(at) +
-                                                      " by reaching the quota. ");
-        }
-        out += "The count took " + std::to_string(res_.stages.size()) + (res_.stages.size() == 1 ? " stage." : " stages.");
-        res_.summary = out;
     }
 
     const profile& p_;

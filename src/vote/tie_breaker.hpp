@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tmo {
@@ -41,6 +42,14 @@ public:
     result<tie_record> settle(tie_kind kind, std::vector<candidate_id> tied, const rational& value,
                               const std::vector<stage>& stages, std::size_t next_stage,
                               const std::optional<tie_words>& words = std::nullopt);
+
+    /// Who takes the last `vacancies` seats when more candidates reached the quota at stage `current` (with its votes
+    /// filled in; `earlier` are the stages before it): `reached` is sorted by those votes, most first. Everyone with
+    /// more votes than reached[vacancies] is elected, then as many of those level with it as the chain picks, each
+    /// decision appended to `ties`. @return the candidates elected, in that order, or the chain's error.
+    result<std::vector<candidate_id>> settle_last_seats(const std::vector<candidate_id>& reached,
+                                                        std::size_t vacancies, std::vector<stage> earlier,
+                                                        stage current, std::vector<tie_record>& ties);
 
     /// @return errc::invalid_argument if manual decisions were left unused.
     result<void> finish() const;

@@ -217,6 +217,25 @@ result<tie_record> tie_breaker::settle(tie_kind kind, std::vector<candidate_id> 
                                                "seed, or a manual decision");
 }
 
+result<std::vector<candidate_id>> tie_breaker::settle_last_seats(const std::vector<candidate_id>& reached,
+                                                                 std::size_t vacancies, std::vector<stage> earlier,
+                                                                 stage current, std::vector<tie_record>& ties) {
+    std::vector<stage>& history = earlier;
+    history.push_back(std::move(current));
+    const std::vector<rational>& votes = history.back().votes;
+    const rational cut = votes[reached[vacancies]];
+    std::vector<candidate_id> chosen, at_cut;
+    for (candidate_id c : reached) (votes[c] > cut ? chosen : at_cut).push_back(c);
+    while (chosen.size() < vacancies) {
+        auto rec = settle(tie_kind::election, at_cut, cut, history, history.back().number);
+        if (!rec) return unexpected(rec.error());
+        chosen.push_back(rec->chosen);
+        at_cut.erase(std::find(at_cut.begin(), at_cut.end(), rec->chosen));
+        ties.push_back(std::move(*rec));
+    }
+    return chosen;
+}
+
 result<void> tie_breaker::finish() const {
     if (manual_used_ < chain_.manual.size())
         return unexpected(errc::invalid_argument, std::to_string(chain_.manual.size() - manual_used_) +

@@ -51,6 +51,9 @@ struct stage {
     std::vector<candidate_id> deemed_elected;  ///< of those, the ones elected because continuing = vacancies
     std::vector<tie_record> ties;           ///< ties settled to decide this stage's action or its elections
     std::string explanation;                ///< one plain sentence saying what happened
+    /// Meek: each candidate's keep value (file order) at the end of the stage; empty for the other rules
+    std::vector<rational> keep_values;
+    std::size_t iterations = 0;             ///< Meek: the distributions of the papers made at this stage
 };
 
 /// A majority of a ranked-pairs count: `winner` is ranked above `loser` on more papers than the reverse.
@@ -102,7 +105,7 @@ struct count_result {
 /// order of election), "quota" (of the last stage), "summary", and "stages": objects with "number", "action",
 /// "subject" (1-based or null), "excluded" (1-based), "quota", "votes" and "transfers" (strings as format_value, file order), "states",
 /// "non_transferable", "non_transferable_total", "rounding_loss", "rounding_loss_total", "elected",
-/// "deemed_elected", "ties" and "explanation". Condorcet rules add "pairwise" (rows of strings, row x column y = the
+/// "deemed_elected", "ties" and "explanation"; for Meek also "iterations" and "keep_values" (strings, file order). Condorcet rules add "pairwise" (rows of strings, row x column y = the
 /// papers ranking x above y; null on the diagonal), schulze "strongest_paths" (the same shape) and ranked-pairs
 /// "majorities" (objects with "winner", "loser" (1-based), "votes", "opposition" and "locked") in the order considered.
 [[nodiscard]] std::string to_json(const count_result& r);

@@ -2,9 +2,12 @@
 // reports (Droop's output, not official results).
 #include "scotland_data.hpp"
 
+#include <tmo/vote/meek.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
 
 namespace fs = std::filesystem;
 using namespace tmo::vote;
@@ -43,15 +46,34 @@ std::string collapsed(const std::string& s) {
     return out;
 }
 
-void check_rule(const std::string& droop_rule, stv_options options, bool backwards) {
+// Counts a profile with the given tie chain.
+using counter = std::function<tmo::result<count_result>(const profile&, const tie_chain&)>;
+
+counter stv(stv_options options) {
+    return [options](const profile& p, const tie_chain& ties) mutable {
+        options.ties = ties;
+        return count_stv(p, options);
+    };
+}
+
+counter meek(meek_options options) {
+    return [options](const profile& p, const tie_chain& ties) mutable {
+        options.ties = ties;
+        return count_meek(p, options);
+    };
+}
+
+// Every file Droop counted under `droop_rule`: the same elected set, and with `final_votes` the same votes for them
+// at the end of the count, at Droop's precision. Returns the number of files. `skip` names a file left out.
+std::size_t check_rule(const std::string& droop_rule, const counter& count, bool backwards, bool final_votes = true,
+                       const std::string& skip = {}) {
     std::size_t files = 0;
     for (const auto& row : scot::csv_rows(droop_dir / "expected_elected_droop.csv")) {
-        if (row.at(1) != droop_rule) continue;
+        if (row.at(1) != droop_rule || row.at(0) == skip) continue;
         INFO(row.at(0));
         auto file = load_blt(droop_dir / row.at(0), blt_mode::strict);
         REQUIRE_MESSAGE(file.has_value(), (file ? std::string() : file.error().to_string()));
-        options.ties = droop_ties(file->profile, backwards);
-        auto r = count_stv(file->profile, options);
+        auto r = count(file->profile, droop_ties(file->profile, backwards));
         REQUIRE_MESSAGE(r.has_value(), (r ? std::string() : r.error().to_string()));
         const auto names = split(row.at(2), ';');
         const auto votes = split(row.at(3), ';');
@@ -76,18 +98,39 @@ void check_rule(const std::string& droop_rule, stv_options options, bool backwar
             return out;
         };
         CHECK(joined(elected) == joined(expected_names));
-        CHECK(joined(ours) == joined(theirs));
+        if (final_votes) CHECK(joined(ours) == joined(theirs));
         ++files;
     }
-    CHECK(files > 0);
+    return files;
 }
 
 }  // namespace
 
 TEST_CASE("scottish-stv elects Droop's scotland sets with the same final votes on 32 files") {
-    check_rule("scotland-fixed-p5-d5", stv_options::scottish(), true);
+    CHECK(check_rule("scotland-fixed-p5-d5", stv(stv_options::scottish()), true) == 32);
 }
 
 TEST_CASE("wigm elects Droop's rational wigm sets with the same final votes on 5 files") {
-    check_rule("wigm-rational-d12", stv_options::wigm_exact(), false);
+    CHECK(check_rule("wigm-rational-d12", stv(stv_options::wigm_exact()), false) == 5);
+}
+
+// Droop's meek-prf is the PR Foundation reference rule, which the meek preset follows to the last digit.
+TEST_CASE("meek elects Droop's meek-prf sets with the same final votes to 9 decimals on 9 files") {
+    CHECK(check_rule("meek-prf-o6-fixed-p9-d9", meek(meek_options::reference()), false) == 9);
+}
+
+// Droop's parametric meek defeats sure losers in batches and so reaches its figures by other steps; the elected
+// sets agree. Droop's defaults: omega 10^-10 for rational arithmetic, 10^-9 for guarded. SC.blt (13 candidates) is
+// left out in exact arithmetic: without batch defeats its count iterates far more often than Droop's, and the
+// fractions grow too long to finish in a unit test (its set is checked in fixed and guarded arithmetic).
+TEST_CASE("meek with exact arithmetic elects Droop's rational meek sets on 4 small files") {
+    meek_options exact;
+    exact.arithmetic = meek_arithmetic::exact;
+    CHECK(check_rule("meek-o10-rational-d12", meek(exact), false, false, "SC.blt") == 4);
+}
+
+TEST_CASE("meek with guarded arithmetic elects Droop's guarded meek sets on 11 files") {
+    meek_options guarded;
+    guarded.arithmetic = meek_arithmetic::guarded;
+    CHECK(check_rule("meek-o9-guarded-p18-g9-d18", meek(guarded), false, false) == 11);
 }

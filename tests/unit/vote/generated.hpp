@@ -2,6 +2,7 @@
 #pragma once
 
 #include <tmo/vote/ballot.hpp>
+#include <tmo/vote/count.hpp>
 
 #include <doctest/doctest.h>
 
@@ -11,6 +12,22 @@
 #include <vector>
 
 namespace tmo_test {
+
+/// Checks at every stage: Σ votes + non-transferable (running total) + rounding loss (running total) = the valid
+/// vote, and the stage's transfers + non-transferable + loss add up to what the stage moved (the valid vote at
+/// stage 1, else 0).
+inline void check_conservation(const tmo::vote::count_result& r) {
+    using tmo::rational;
+    for (const tmo::vote::stage& s : r.stages) {
+        rational sum = s.non_transferable_total + s.rounding_loss_total;
+        for (const rational& v : s.votes) sum += v;
+        INFO("stage " << s.number);
+        CHECK(sum == r.valid_vote);
+        rational moved;
+        for (const rational& t : s.transfers) moved += t;
+        CHECK(moved + s.non_transferable + s.rounding_loss == rational(s.number == 1 ? r.valid_vote : rational()));
+    }
+}
 
 /// A random election: `cands` candidates, `seats` seats, `distinct` ballots ranking a random number (1 to all) of
 /// candidates in random order, each with a random count from 1 to `max_count`. With `equal_ranks`, each mark after

@@ -71,7 +71,7 @@ TEST_CASE("rules: unknown rules, unknown options and bad values are refused with
     auto unknown = count(p, "borda-count", {});
     REQUIRE_FALSE(unknown.has_value());
     CHECK(unknown.error().code() == errc::not_found);
-    CHECK(unknown.error().message().find("scottish-stv, wigm, irv") != std::string::npos);
+    CHECK(unknown.error().message().find("scottish-stv, wigm, meek, irv") != std::string::npos);
 
     const std::vector<setting> misspelt{{"overvotes", "skip"}};
     auto key = count(p, "irv", misspelt);
