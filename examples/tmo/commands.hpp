@@ -19,6 +19,9 @@ void add_budget(CLI::App& app, int& status);
 /// `tmo count`: count an election's ballots (a BLT file) and explain the result stage by stage.
 void add_count(CLI::App& app, int& status);
 
+/// `tmo tsm`: the Tenant Satisfaction Measures from a survey CSV and a records CSV.
+void add_tsm(CLI::App& app, int& status);
+
 /// `tmo demo`: the example TMO's year as one self-contained HTML report.
 void add_demo(CLI::App& app, int& status);
 
