@@ -46,7 +46,7 @@ result<std::vector<csv_row>> read_csv(std::string_view text, const std::string& 
     if (text.size() > max_input) return unexpected(errc::too_large, "the file is larger than 16 MiB", {file, 0, 0, {}});
     std::vector<csv_row> rows;
     std::uint32_t line = 0;
-    std::size_t start = 0;
+    std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // the byte-order mark spreadsheets write
     while (start < text.size()) {
         ++line;
         std::size_t end = text.find('\n', start);

@@ -6,7 +6,7 @@
 // of error at 95% confidence, and required_sample_size gives the number of responses a survey needs.
 //
 // The survey CSV (one row per respondent; comma-separated, no quoting; the header names every column once, in any
-// order; blank lines are skipped):
+// order; blank lines and a leading UTF-8 byte-order mark are skipped):
 //
 //     id,tenure,repair,complaint,communal,TP01,TP02,TP03,TP04,TP05,TP06,TP07,TP08,TP09,TP10,TP11,TP12
 //     R0001,LCRA,yes,no,yes,1,2,2,1,1,3,2,1,,2,2,4
@@ -96,7 +96,7 @@ struct precision_band {
 /// The half-width of the 95% confidence interval of the share satisfied/respondents, in percentage points,
 /// rounded up to 0.01 (so never understated): 1.96 × sqrt(p(1-p)/n), times sqrt((N-n)/(N-1)) when the population N
 /// is given. Computed without floating point: the square root is the integer square root of e² × 10^8, rounded up.
-/// Example: 150 of 300 from an unlimited population gives 5.66 (5.658... exactly).
+/// Example: 150 of 300 from an unlimited population gives 5.66 (the exact value is 5.658...).
 /// @return errc::invalid_value if respondents < 1, satisfied is outside 0..respondents, or population < respondents.
 [[nodiscard]] result<rational> margin_of_error(std::int64_t satisfied, std::int64_t respondents,
                                                std::optional<std::int64_t> population = std::nullopt);

@@ -203,5 +203,7 @@ TEST_CASE("records errors name the file, line and column") {
     CHECK(parse_tsm_records("kind,reference,status\nrepair,J1,late\nrepair,J1,late\n", "r.csv").error().where().line ==
           3);
     CHECK(parse_tsm_records("kind,reference,status\nasb,A1,open\n", "r.csv").error().code() == errc::invalid_value);
+    // A spreadsheet's byte-order mark before the header is not part of the first column's name.
+    CHECK(parse_tsm_records("\xEF\xBB\xBFkind,reference,status\nasb,A1,\n", "r.csv").value().size() == 1);
     CHECK(parse_tsm_records("kind,reference,status\nrepair,\"J1\",late\n", "r.csv").error().code() == errc::syntax);
 }
