@@ -19,6 +19,9 @@ void add_budget(CLI::App& app, int& status);
 /// `tmo count`: count an election's ballots (any ballot file tmo reads) and explain the result stage by stage.
 void add_count(CLI::App& app, int& status);
 
+/// `tmo tsm`: the Tenant Satisfaction Measures from a survey CSV and a records CSV.
+void add_tsm(CLI::App& app, int& status);
+
 /// `tmo demo`: the example TMO's year as one self-contained HTML report.
 void add_demo(CLI::App& app, int& status);
 /// `tmo contract`: report a contract's month (KPIs, credits, payment due) as text, JSON or an OCDS package.

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     tmo_tool::add_check(app, status);
     tmo_tool::add_budget(app, status);
     tmo_tool::add_count(app, status);
+    tmo_tool::add_tsm(app, status);
     tmo_tool::add_demo(app, status);
     tmo_tool::add_contract(app, status);
     tmo_tool::add_tender(app, status);

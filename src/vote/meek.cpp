@@ -402,7 +402,7 @@ private:
                    text(s_total) + " of the lowest";
         }
         auto rec = ties_.settle(tie_kind::exclusion, tied, a_.exact(votes_[low]), res_.stages, s.number,
-                                tie_words{what, " was excluded"});
+                                detail::tie_words{what, " was excluded"});
         if (!rec) return unexpected(rec.error());
         const candidate_id chosen = rec->chosen;
         s.ties.push_back(std::move(*rec));
