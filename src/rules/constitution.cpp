@@ -256,6 +256,8 @@ std::string threshold_test::describe() const {
            base_phrase(base, classes, false);
 }
 
+std::string threshold_test::describe_base() const { return base_phrase(base, classes, false); }
+
 bool threshold_test::passes(const integer& in_favour, const integer& base_count) const {
     return reaches(in_favour, base_count, fraction, compare);
 }
@@ -264,8 +266,12 @@ bool turnout_floor::passes(const integer& turned_out, const integer& eligible) c
     return reaches(turned_out, eligible, fraction, compare);
 }
 
+std::string turnout_floor::describe_base() const {
+    return classes.empty() ? "those eligible" : "eligible " + class_list(classes);
+}
+
 std::string turnout_floor::describe() const {
-    const std::string who = classes.empty() ? "those eligible" : "eligible " + class_list(classes);
+    const std::string who = describe_base();
     if (fraction == 1 && compare == comparison::greater_or_equal) return "a turnout of all " + who;
     return std::string("a turnout of ") + (compare == comparison::greater ? "more than " : "at least ") +
            fraction.to_string() + " of " + who;
@@ -404,6 +410,16 @@ public:
             invalid(path + ".latest", "the latest time for the confirming meeting is before the earliest");
     }
 
+    void ballot(const std::string& ballot_name, const ballot_rules& b) {
+        const std::string path = detail::key_path_join("ballots", ballot_name);
+        name(path, ballot_name, "ballot");
+        text(path + ".description", b.description);
+        classes(path + ".electorate", b.electorate);
+        tests(path + ".tests", b.tests);
+        turnout(path + ".turnout_floor", b.turnout);
+        if (b.every_months == 0u) invalid(path + ".every_months", "a recurring ballot recurs at least every 1 month");
+    }
+
 private:
     std::optional<error> first_;
 };
@@ -458,15 +474,13 @@ result<void> validate(const constitution& c) {
         if (cm->rotation) k.fraction("committee.rotation", *cm->rotation);
     }
 
-    for (const auto& [ballot_name, b] : c.ballots) {
-        const std::string path = detail::key_path_join("ballots", ballot_name);
-        k.name(path, ballot_name, "ballot");
-        k.text(path + ".description", b.description);
-        k.classes(path + ".electorate", b.electorate);
-        k.tests(path + ".tests", b.tests);
-        k.turnout(path + ".turnout_floor", b.turnout);
-        if (b.every_months == 0u) k.invalid(path + ".every_months", "a recurring ballot recurs at least every 1 month");
-    }
+    for (const auto& [ballot_name, b] : c.ballots) k.ballot(ballot_name, b);
+    return k.finish();
+}
+
+result<void> validate(const ballot_rules& b, std::string_view ballot_name) {
+    checker k;
+    k.ballot(std::string(ballot_name), b);
     return k.finish();
 }
 

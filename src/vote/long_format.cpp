@@ -2,6 +2,8 @@
 
 #include "text.hpp"
 
+#include "core/csv.hpp"
+
 #include <charconv>
 #include <string>
 #include <unordered_map>
@@ -14,42 +16,32 @@ namespace vote {
 
 namespace {
 
-struct field {
-    std::string text;
-    std::uint32_t column = 0;  // 1-based, in code points
-};
+using tmo::detail::csv_field;
 
 class long_reader {
 public:
-    long_reader(std::string_view text, std::string_view source) : text_(text), source_(source) {
-        if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);  // a UTF-8 byte order mark
-    }
+    long_reader(std::string_view text, std::string_view source) : csv_(text, std::string(source)) {}
 
     result<profile> read() {
         bool header = true;
-        while (!text_.empty()) {
-            const std::size_t end = text_.find('\n');
-            std::string_view line = text_.substr(0, end);
-            text_ = end == std::string_view::npos ? std::string_view() : text_.substr(end + 1);
-            ++line_no_;
-            if (line.ends_with('\r')) line.remove_suffix(1);
-            if (const std::size_t bad = detail::invalid_utf8_at(line); bad != std::string_view::npos)
-                return fail(errc::syntax, "the text is not UTF-8", detail::code_points(line.substr(0, bad)) + 1);
-            if (detail::trim(line).empty()) continue;
-            auto fields = split(line);
-            if (!fields) return unexpected(fields.error());
+        for (;;) {
+            auto next = csv_.next();
+            if (!next) return unexpected(next.error());
+            if (!*next) break;
+            const std::vector<csv_field>& fields = **next;
+            line_no_ = csv_.line();
             if (header) {
-                if (fields->size() != 3 || (*fields)[0].text != "ballot_id" || (*fields)[1].text != "rank" ||
-                    (*fields)[2].text != "choice")
+                if (fields.size() != 3 || fields[0].text != "ballot_id" || fields[1].text != "rank" ||
+                    fields[2].text != "choice")
                     return fail(errc::syntax, "expected the header line ballot_id,rank,choice", 1);
                 header = false;
                 continue;
             }
-            if (fields->size() != 3)
+            if (fields.size() != 3)
                 return fail(errc::syntax,
-                            "expected 3 fields (ballot_id,rank,choice), found " + std::to_string(fields->size()),
-                            fields->size() > 3 ? (*fields)[3].column : 1);
-            if (auto r = row(*fields); !r) return unexpected(r.error());
+                            "expected 3 fields (ballot_id,rank,choice), found " + std::to_string(fields.size()),
+                            fields.size() > 3 ? fields[3].column : 1);
+            if (auto r = row(fields); !r) return unexpected(r.error());
         }
         if (header) return fail(errc::syntax, "expected the header line ballot_id,rank,choice", 1);
         flush();
@@ -63,46 +55,10 @@ public:
 
 private:
     unexpected fail(errc code, std::string message, std::uint32_t column) const {
-        return unexpected(code, std::move(message), source_location{std::string(source_), line_no_, column, {}});
+        return csv_.fail(code, std::move(message), column);
     }
 
-    // The fields of one line, with RFC 4180 quotes undone and unquoted fields trimmed.
-    result<std::vector<field>> split(std::string_view line) const {
-        std::vector<field> out;
-        std::size_t pos = 0;
-        for (;;) {
-            field f;
-            f.column = detail::code_points(line.substr(0, pos)) + 1;
-            std::size_t start = pos;
-            while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
-            if (start < line.size() && line[start] == '"') {
-                std::size_t i = start + 1;
-                for (;;) {
-                    if (i >= line.size()) return fail(errc::syntax, "unterminated quoted field", f.column);
-                    if (line[i] == '"') {
-                        if (i + 1 < line.size() && line[i + 1] == '"') {
-                            f.text += '"';
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    f.text += line[i++];
-                }
-                pos = line.find(',', i + 1);
-                if (!detail::trim(line.substr(i + 1, pos == std::string_view::npos ? pos : pos - i - 1)).empty())
-                    return fail(errc::syntax, "text after a closing quote", f.column);
-            } else {
-                pos = line.find(',', pos);
-                f.text = std::string(detail::trim(line.substr(start, pos == std::string_view::npos ? pos : pos - start)));
-            }
-            out.push_back(std::move(f));
-            if (pos == std::string_view::npos) return out;
-            ++pos;
-        }
-    }
-
-    result<void> row(const std::vector<field>& f) {
+    result<void> row(const std::vector<csv_field>& f) {
         const std::string& id = f[0].text;
         if (id.empty()) return fail(errc::invalid_value, "the ballot id is empty", f[0].column);
         std::uint32_t rank = 0;
@@ -150,8 +106,7 @@ private:
         current_id_.clear();
     }
 
-    std::string_view text_;
-    std::string_view source_;
+    tmo::detail::csv_reader csv_;
     std::uint32_t line_no_ = 0;
     std::vector<std::string> names_;
     std::unordered_map<std::string, candidate_id> numbers_;
