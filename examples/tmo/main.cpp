@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     tmo_tool::add_check(app, status);
     tmo_tool::add_budget(app, status);
     tmo_tool::add_count(app, status);
+    tmo_tool::add_meeting(app, status);
+    tmo_tool::add_ballot(app, status);
 
     try {
         app.parse(argc, argv);
