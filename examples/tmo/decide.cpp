@@ -113,7 +113,7 @@ void add_meeting(CLI::App& app, int& status) {
                     "The membership register (CSV); default: the register the meeting file names");
     sub->add_option("--format", options->format, "Output: text (Markdown minutes, default) or json")
         ->check(CLI::IsMember({"text", "json"}));
-    sub->footer("Example:\n  tmo meeting examples/data/riverside_agm_2026.toml --constitution "
+    sub->footer("Example:\n  tmo meeting examples/data/riverside/agm_2026.toml --constitution "
                 "examples/data/riverside_tmo.toml\n\n"
                 "Prints the minutes and exits 0 when the meeting was properly held (notice given, quorate for every "
                 "item, confirmations in their window; resolutions may carry or fail), 1 when it was not, and 2 with "
@@ -136,7 +136,7 @@ void add_ballot(CLI::App& app, int& status) {
                     "The membership register (CSV); default: the register the ballot file names");
     sub->add_option("--format", options->format, "Output: text (Markdown, default) or json")
         ->check(CLI::IsMember({"text", "json"}));
-    sub->footer("Example:\n  tmo ballot examples/data/riverside_continuation_2026.toml --rule continuation_ballot\n\n"
+    sub->footer("Example:\n  tmo ballot examples/data/riverside/continuation_ballot_2026.toml --rule continuation_ballot\n\n"
                 "Prints the result by class and exits 0 when the ballot carried, 1 when it did not, and 2 with "
                 "'file:line:column: error: ...' on bad input.");
     sub->callback([options, &status] { status = run_ballot(*options); });

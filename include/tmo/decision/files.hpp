@@ -1,6 +1,7 @@
 // tmo/decision/files.hpp: the TOML files a TMO secretary writes by hand — a meeting (attendance, proxies, agenda
 // items and their votes) and a ballot (tallies by class, or the papers of a roll). The formats are documented in
-// docs/decisions.md; examples/data/riverside_agm_2026.toml and riverside_continuation_2026.toml are complete samples.
+// docs/decisions.md; examples/data/riverside/agm_2026.toml and continuation_ballot_2026.toml beside it are
+// complete samples.
 #pragma once
 
 #include <tmo/core/date.hpp>

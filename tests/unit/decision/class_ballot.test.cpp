@@ -181,7 +181,7 @@ TEST_CASE("ballot file errors are precise") {
 
 TEST_CASE("riverside continuation ballot evaluates") {
     const std::string dir = std::string(TMO_SOURCE_DIR) + "/examples/data/";
-    const ballot_file file = ok(load_ballot_file(dir + "riverside_continuation_2026.toml"));
+    const ballot_file file = ok(load_ballot_file(dir + "riverside/continuation_ballot_2026.toml"));
     const constitution c = riverside();
     ballot_outcome b = ok(run_ballot(*c.ballot("continuation"), "continuation", file, nullptr, nullptr));
     CHECK(b.decision.carried);

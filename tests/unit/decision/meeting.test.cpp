@@ -240,7 +240,7 @@ TEST_CASE("meeting file errors are precise") {
 
 TEST_CASE("riverside agm checks and records its minutes") {
     const std::string dir = std::string(TMO_SOURCE_DIR) + "/examples/data/";
-    const meeting m = ok(load_meeting(dir + "riverside_agm_2026.toml"));
+    const meeting m = ok(load_meeting(dir + "riverside/agm_2026.toml"));
     const member_register reg = ok(load_register_csv(m.register_file));
     const meeting_outcome out = ok(check_meeting(riverside(), reg, m));
     CHECK(out.valid);

@@ -135,7 +135,7 @@ TEST_CASE("roll one vote per member or per household") {
 
 TEST_CASE("riverside register loads with every class and plausible households") {
     const member_register reg =
-        ok(load_register_csv(std::string(TMO_SOURCE_DIR) + "/examples/data/riverside_register.csv"));
+        ok(load_register_csv(std::string(TMO_SOURCE_DIR) + "/examples/data/riverside/register.csv"));
     CHECK(reg.members().size() >= 60);
     CHECK(reg.members().size() <= 120);
 }
