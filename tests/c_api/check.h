@@ -2,13 +2,14 @@
  *
  * CHECK(condition), CHECK_INT(actual, expected), CHECK_STR(actual, expected) and CHECK_STATUS(call, expected) print
  * what failed (with the library's last error for statuses) and count; check_report() prints the totals and gives
- * the program's exit status. */
+ * the program's exit status. read_file() reads a whole file for tests that parse text. */
 #ifndef TMO_TESTS_C_API_CHECK_H
 #define TMO_TESTS_C_API_CHECK_H
 
 #include <tmo/tmo.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_total = 0;
@@ -66,6 +67,27 @@ static inline int check_status(int actual, int expected, const char *what, const
 static inline int check_report(const char *program) {
     printf("%s: %d checks, %d failed\n", program, check_total, check_failed);
     return check_failed == 0 ? 0 : 1;
+}
+
+/* Reads a whole file into a malloc'd buffer; NULL if it cannot. */
+static inline char *read_file(const char *path, size_t *size) {
+    FILE *f = fopen(path, "rb");
+    char *text = NULL;
+    long length;
+    if (f == NULL) return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (length = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+        text = malloc((size_t)length + 1);
+        if (text != NULL && fread(text, 1, (size_t)length, f) != (size_t)length) {
+            free(text);
+            text = NULL;
+        }
+        if (text != NULL) {
+            text[length] = '\0';
+            *size = (size_t)length;
+        }
+    }
+    fclose(f);
+    return text;
 }
 
 #endif /* TMO_TESTS_C_API_CHECK_H */

@@ -8,27 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Reads a whole file into a malloc'd buffer; NULL if it cannot. */
-static char *read_file(const char *path, size_t *size) {
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    long length;
-    if (f == NULL) return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (length = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        text = malloc((size_t)length + 1);
-        if (text != NULL && fread(text, 1, (size_t)length, f) != (size_t)length) {
-            free(text);
-            text = NULL;
-        }
-        if (text != NULL) {
-            text[length] = '\0';
-            *size = (size_t)length;
-        }
-    }
-    fclose(f);
-    return text;
-}
-
 static void check_quorum(const tmo_constitution *c, int kind, uint64_t members, int adjourned, uint64_t expected) {
     uint64_t quorum = 0;
     CHECK_STATUS(tmo_constitution_quorum(&quorum, c, kind, members, adjourned), TMO_OK);

@@ -1,9 +1,9 @@
 /*
  * tmo/tmo.h: the C interface of tmo, the stable ABI for housing-software vendors.
  *
- * This header and the module headers it includes (tmo/constitution.h, ...) are the reference documentation of the
- * C API. They are C99 (and valid C++) and include only <stddef.h>, <stdint.h> and each other; tmo.h is the only
- * header a C program needs. Link with -ltmo_c (pkg-config: tmo).
+ * This header and the module headers it includes (tmo/constitution.h, tmo/decision.h) are the reference
+ * documentation of the C API. They are C99 (and valid C++) and include only <stddef.h>, <stdint.h> and each other;
+ * tmo.h is the only header a C program needs. Link with -ltmo_c (pkg-config: tmo).
  *
  * Conventions used throughout (see also docs/c-api.md):
  *
@@ -12,7 +12,7 @@
  *  - Last error. Every function that can fail first resets the calling thread's last error, then, on failure,
  *    records the code, a message and (for input text) the file, line, column and key path; read it with
  *    tmo_error_last(). Functions that cannot fail (tmo_strerror, tmo_error_last, tmo_error_clear, the version
- *    functions, tmo_buf_dispose, tmo_constitution_free) leave it untouched.
+ *    functions, tmo_buf_dispose, the tmo_..._free functions, tmo_resolution_votes_init) leave it untouched.
  *  - Outputs. The output parameter comes first and is called `out` (several: `<name>_out`). On failure every output
  *    is set to NULL, 0 or an empty string; a handle is never returned on failure.
  *  - Arguments. A NULL pointer passed where a value is required gives TMO_EINVAL, never a crash. Inputs are copied
@@ -312,5 +312,6 @@ TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date
 
 /* The modules. Each has its own header, included here so that tmo.h stays the only header a program needs. */
 #include "tmo/constitution.h"
+#include "tmo/decision.h"
 
 #endif /* TMO_TMO_H */
