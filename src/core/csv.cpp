@@ -7,22 +7,19 @@
 namespace tmo {
 namespace detail {
 
-namespace {
-
-std::uint32_t code_points_of(std::string_view s) noexcept {
+std::uint32_t code_points(std::string_view s) noexcept {
     std::uint32_t n = 0;
     for (char c : s)
         if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++n;
     return n;
 }
 
-std::string_view trimmed(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
+std::string_view trim(std::string_view s) noexcept {
+    constexpr std::string_view spaces = " \t\r\n\f\v";
+    const std::size_t first = s.find_first_not_of(spaces);
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(spaces) - first + 1);
 }
-
-}  // namespace
 
 csv_reader::csv_reader(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
@@ -41,10 +38,10 @@ result<std::optional<std::vector<csv_field>>> csv_reader::next() {
         if (line.ends_with('\r')) line.remove_suffix(1);
         for (std::size_t i = 0; i < line.size();) {
             const std::size_t n = decode_utf8(line, i).length;
-            if (n == 0) return fail(errc::syntax, "the text is not UTF-8", code_points_of(line.substr(0, i)) + 1);
+            if (n == 0) return fail(errc::syntax, "the text is not UTF-8", code_points(line.substr(0, i)) + 1);
             i += n;
         }
-        if (trimmed(line).empty()) continue;
+        if (trim(line).empty()) continue;
         auto fields = split(line);
         if (!fields) return unexpected(fields.error());
         return std::optional<std::vector<csv_field>>(std::move(*fields));
@@ -58,7 +55,7 @@ result<std::vector<csv_field>> csv_reader::split(std::string_view line) const {
     std::size_t pos = 0;
     for (;;) {
         csv_field f;
-        f.column = code_points_of(line.substr(0, pos)) + 1;
+        f.column = code_points(line.substr(0, pos)) + 1;
         std::size_t start = pos;
         while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
         if (start < line.size() && line[start] == '"') {
@@ -76,11 +73,11 @@ result<std::vector<csv_field>> csv_reader::split(std::string_view line) const {
                 f.text += line[i++];
             }
             pos = line.find(',', i + 1);
-            if (!trimmed(line.substr(i + 1, pos == std::string_view::npos ? pos : pos - i - 1)).empty())
+            if (!trim(line.substr(i + 1, pos == std::string_view::npos ? pos : pos - i - 1)).empty())
                 return fail(errc::syntax, "text after a closing quote", f.column);
         } else {
             pos = line.find(',', pos);
-            f.text = std::string(trimmed(line.substr(start, pos == std::string_view::npos ? pos : pos - start)));
+            f.text = std::string(trim(line.substr(start, pos == std::string_view::npos ? pos : pos - start)));
         }
         out.push_back(std::move(f));
         if (pos == std::string_view::npos) return out;

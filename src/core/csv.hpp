@@ -13,6 +13,11 @@
 namespace tmo {
 namespace detail {
 
+/// The number of Unicode code points in `s` (bytes that do not continue a UTF-8 sequence): a column for messages.
+[[nodiscard]] std::uint32_t code_points(std::string_view s) noexcept;
+/// `s` without leading and trailing ASCII white space.
+[[nodiscard]] std::string_view trim(std::string_view s) noexcept;
+
 /// One field of a CSV line: its text (quotes undone; unquoted fields trimmed of spaces and tabs) and its 1-based
 /// column in code points.
 struct csv_field {

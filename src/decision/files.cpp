@@ -236,10 +236,17 @@ result<T> read_file_of(std::string_view text, std::string_view source_name, std:
     }
 }
 
-// A register path as written, taken relative to the folder of the file that names it.
-std::string beside(const std::filesystem::path& file, const std::string& path) {
-    const std::filesystem::path p(path);
-    return p.is_absolute() ? path : (file.parent_path() / p).string();
+// Reads and parses a file that names a register; a relative register path is taken relative to the file's folder.
+template <class T, class Parse>
+result<T> load_beside(const std::filesystem::path& file, Parse parse, std::string T::*register_file) {
+    result<std::string> text = read_text_file(file, max_decision_file_bytes);
+    if (!text) return unexpected(text.error());
+    result<T> out = parse(*text, file.string());
+    if (out && !((*out).*register_file).empty()) {
+        const std::filesystem::path p((*out).*register_file);
+        if (!p.is_absolute()) (*out).*register_file = (file.parent_path() / p).string();
+    }
+    return out;
 }
 
 }  // namespace
@@ -250,11 +257,7 @@ result<meeting> parse_meeting(std::string_view toml_text, std::string_view sourc
 }
 
 result<meeting> load_meeting(const std::filesystem::path& file) {
-    result<std::string> text = read_text_file(file, max_decision_file_bytes);
-    if (!text) return unexpected(text.error());
-    result<meeting> m = parse_meeting(*text, file.string());
-    if (m) m->register_file = beside(file, m->register_file);
-    return m;
+    return load_beside<meeting>(file, parse_meeting, &meeting::register_file);
 }
 
 result<ballot_file> parse_ballot_file(std::string_view toml_text, std::string_view source_name) {
@@ -263,11 +266,7 @@ result<ballot_file> parse_ballot_file(std::string_view toml_text, std::string_vi
 }
 
 result<ballot_file> load_ballot_file(const std::filesystem::path& file) {
-    result<std::string> text = read_text_file(file, max_decision_file_bytes);
-    if (!text) return unexpected(text.error());
-    result<ballot_file> b = parse_ballot_file(*text, file.string());
-    if (b && !b->register_file.empty()) b->register_file = beside(file, b->register_file);
-    return b;
+    return load_beside<ballot_file>(file, parse_ballot_file, &ballot_file::register_file);
 }
 
 result<ballot_outcome> run_ballot(const ballot_rules& rules, std::string_view rule_name, const ballot_file& file,
