@@ -19,11 +19,9 @@ public:
     using toml_reader::toml_reader;
 
     meeting read_meeting(const toml::table& root) {
-        seen_[""] = root.source().begin;
-        keys(root, "", {"meeting", "attendance", "items"});
-        meeting m;
         const std::string path = "meeting";
-        const toml::table& t = table(need(root, "", "meeting", "add a [meeting] table"), path);
+        const toml::table& t = top(root, {"meeting", "attendance", "items"}, path);
+        meeting m;
         keys(t, path, {"kind", "title", "date", "time", "notice_given", "adjourned_from", "chair", "register"});
         m.kind = choice<meeting_kind>(need(t, path, "kind"), join(path, "kind"), "meeting kind");
         if (const toml::node* v = t.get("title")) m.title = text(*v, join(path, "title"));
@@ -64,11 +62,9 @@ public:
     }
 
     ballot_file read_ballot(const toml::table& root) {
-        seen_[""] = root.source().begin;
-        keys(root, "", {"ballot", "tallies", "papers"});
-        ballot_file b;
         const std::string path = "ballot";
-        const toml::table& t = table(need(root, "", "ballot", "add a [ballot] table"), path);
+        const toml::table& t = top(root, {"ballot", "tallies", "papers"}, path);
+        ballot_file b;
         keys(t, path, {"title", "closed", "register"});
         if (const toml::node* v = t.get("title")) b.title = text(*v, join(path, "title"));
         b.closed = day(need(t, path, "closed", "give the close of poll, such as closed = 2026-03-20"),
@@ -98,6 +94,14 @@ public:
     }
 
 private:
+    // Checks the top-level keys and returns the file's main table, [meeting] or [ballot].
+    const toml::table& top(const toml::table& root, std::initializer_list<std::string_view> allowed,
+                           const std::string& main) {
+        seen_[""] = root.source().begin;
+        keys(root, "", allowed);
+        return table(need(root, "", main, "add a [" + main + "] table"), main);
+    }
+
     member_ref ref(const toml::node& n, const std::string& path) {
         std::string id = text(n, path);
         if (id.empty()) fail(errc::invalid_value, "a member id is empty", n, path);

@@ -13,16 +13,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const char* plural(tenure_class c) {
-    switch (c) {
-        case tenure_class::secure_tenant: return "Secure tenants";
-        case tenure_class::introductory_tenant: return "Introductory tenants";
-        case tenure_class::other_tenant: return "Other tenants";
-        case tenure_class::long_leaseholder: return "Long leaseholders";
-        case tenure_class::other_resident: return "Other residents";
-        case tenure_class::non_voting: return "Non-voting members";
-    }
-    return "?";
+// "Secure tenants": the class's plural name with a capital, for table rows and lists.
+std::string plural(tenure_class c) {
+    std::string out = plural_name(c);
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
 }
 
 const char* meeting_words(meeting_kind k) {
@@ -151,7 +146,7 @@ std::string resolution_body(const resolution_outcome& r) {
 
 std::string roll_lines(const voters_roll& roll) {
     std::string out;
-    for (const auto& [c, n] : roll.by_class()) out += "- " + std::string(plural(c)) + ": " + std::to_string(n) + "\n";
+    for (const auto& [c, n] : roll.by_class()) out += "- " + plural(c) + ": " + std::to_string(n) + "\n";
     return out;
 }
 

@@ -163,6 +163,18 @@ const char* name(election_method v) noexcept {
     return "?";
 }
 
+const char* plural_name(tenure_class v) noexcept {
+    switch (v) {
+        case tenure_class::secure_tenant: return "secure tenants";
+        case tenure_class::introductory_tenant: return "introductory tenants";
+        case tenure_class::other_tenant: return "other tenants";
+        case tenure_class::long_leaseholder: return "long leaseholders";
+        case tenure_class::other_resident: return "other residents";
+        case tenure_class::non_voting: return "non-voting members";
+    }
+    return "?";
+}
+
 // ---- evaluation --------------------------------------------------------------------------------------------------
 
 std::uint64_t quorum_formula::required(std::uint64_t members) const {
@@ -202,18 +214,6 @@ bool reaches(const integer& count, const integer& base, const rational& fraction
     return compare == comparison::greater ? lhs > rhs : lhs >= rhs;
 }
 
-const char* plural(tenure_class v) {
-    switch (v) {
-        case tenure_class::secure_tenant: return "secure tenants";
-        case tenure_class::introductory_tenant: return "introductory tenants";
-        case tenure_class::other_tenant: return "other tenants";
-        case tenure_class::long_leaseholder: return "long leaseholders";
-        case tenure_class::other_resident: return "other residents";
-        case tenure_class::non_voting: return "non-voting members";
-    }
-    return "?";
-}
-
 // "a", "a and b", "a, b and c".
 template <class Range, class Text>
 std::string join_words(const Range& items, Text text, std::string_view conjunction = "and") {
@@ -228,7 +228,7 @@ std::string join_words(const Range& items, Text text, std::string_view conjuncti
 }
 
 std::string class_list(const std::vector<tenure_class>& classes) {
-    return join_words(classes, [](tenure_class c) { return std::string(plural(c)); });
+    return join_words(classes, [](tenure_class c) { return std::string(plural_name(c)); });
 }
 
 // The base of a threshold in words, narrowed to `classes` when there are any. `all` drops "the total" so that

@@ -81,6 +81,9 @@ enum class election_method {
 [[nodiscard]] const char* name(quorum_check v) noexcept;
 [[nodiscard]] const char* name(election_method v) noexcept;
 
+/// The class in plain English, plural and lower case: "secure tenants", "long leaseholders". Never null.
+[[nodiscard]] const char* plural_name(tenure_class v) noexcept;
+
 /// A span of time in whole days or whole calendar months (months clamp at month end, see tmo/core/date.hpp).
 struct period {
     enum class unit { days, months };
