@@ -1,6 +1,6 @@
 // The tmo tool's subcommands. Each adds itself to the CLI11 app; when chosen, its callback runs during parsing
-// and stores the process exit status: 0 success, 1 a failed outcome the user asked to be told about (--check),
-// 2 bad input.
+// and stores the process exit status: 0 success, 1 a failed outcome (one the user asked to be told about with
+// --check; a meeting not properly held; a ballot not carried), 2 bad input.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -31,5 +31,10 @@ void add_contract(CLI::App& app, int& status);
 void add_tender(CLI::App& app, int& status);
 /// `tmo calendar`: the statutory calendar from a file of milestones, flagging what is overdue or due soon.
 void add_calendar(CLI::App& app, int& status);
+/// `tmo meeting`: check a meeting against the constitution and print its minutes.
+void add_meeting(CLI::App& app, int& status);
+
+/// `tmo ballot`: evaluate a class ballot by a constitution's ballot rule or a preset.
+void add_ballot(CLI::App& app, int& status);
 
 }  // namespace tmo_tool

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     tmo_tool::add_contract(app, status);
     tmo_tool::add_tender(app, status);
     tmo_tool::add_calendar(app, status);
+    tmo_tool::add_meeting(app, status);
+    tmo_tool::add_ballot(app, status);
 
     try {
         app.parse(argc, argv);

@@ -114,6 +114,18 @@ const char* name(election_method v) noexcept {
     return "?";
 }
 
+const char* plural_name(tenure_class v) noexcept {
+    switch (v) {
+        case tenure_class::secure_tenant: return "secure tenants";
+        case tenure_class::introductory_tenant: return "introductory tenants";
+        case tenure_class::other_tenant: return "other tenants";
+        case tenure_class::long_leaseholder: return "long leaseholders";
+        case tenure_class::other_resident: return "other residents";
+        case tenure_class::non_voting: return "non-voting members";
+    }
+    return "?";
+}
+
 // ---- evaluation --------------------------------------------------------------------------------------------------
 
 std::uint64_t quorum_formula::required(std::uint64_t members) const {
@@ -153,18 +165,6 @@ bool reaches(const integer& count, const integer& base, const rational& fraction
     return compare == comparison::greater ? lhs > rhs : lhs >= rhs;
 }
 
-const char* plural(tenure_class v) {
-    switch (v) {
-        case tenure_class::secure_tenant: return "secure tenants";
-        case tenure_class::introductory_tenant: return "introductory tenants";
-        case tenure_class::other_tenant: return "other tenants";
-        case tenure_class::long_leaseholder: return "long leaseholders";
-        case tenure_class::other_resident: return "other residents";
-        case tenure_class::non_voting: return "non-voting members";
-    }
-    return "?";
-}
-
 // "a", "a and b", "a, b and c".
 template <class Range, class Text>
 std::string join_words(const Range& items, Text text, std::string_view conjunction = "and") {
@@ -179,7 +179,7 @@ std::string join_words(const Range& items, Text text, std::string_view conjuncti
 }
 
 std::string class_list(const std::vector<tenure_class>& classes) {
-    return join_words(classes, [](tenure_class c) { return std::string(plural(c)); });
+    return join_words(classes, [](tenure_class c) { return std::string(plural_name(c)); });
 }
 
 // The base of a threshold in words, narrowed to `classes` when there are any. `all` drops "the total" so that
@@ -207,6 +207,8 @@ std::string threshold_test::describe() const {
            base_phrase(base, classes, false);
 }
 
+std::string threshold_test::describe_base() const { return base_phrase(base, classes, false); }
+
 bool threshold_test::passes(const integer& in_favour, const integer& base_count) const {
     return reaches(in_favour, base_count, fraction, compare);
 }
@@ -215,8 +217,12 @@ bool turnout_floor::passes(const integer& turned_out, const integer& eligible) c
     return reaches(turned_out, eligible, fraction, compare);
 }
 
+std::string turnout_floor::describe_base() const {
+    return classes.empty() ? "those eligible" : "eligible " + class_list(classes);
+}
+
 std::string turnout_floor::describe() const {
-    const std::string who = classes.empty() ? "those eligible" : "eligible " + class_list(classes);
+    const std::string who = describe_base();
     if (fraction == 1 && compare == comparison::greater_or_equal) return "a turnout of all " + who;
     return std::string("a turnout of ") + (compare == comparison::greater ? "more than " : "at least ") +
            fraction.to_string() + " of " + who;
@@ -355,6 +361,16 @@ public:
             invalid(path + ".latest", "the latest time for the confirming meeting is before the earliest");
     }
 
+    void ballot(const std::string& ballot_name, const ballot_rules& b) {
+        const std::string path = detail::key_path_join("ballots", ballot_name);
+        name(path, ballot_name, "ballot");
+        text(path + ".description", b.description);
+        classes(path + ".electorate", b.electorate);
+        tests(path + ".tests", b.tests);
+        turnout(path + ".turnout_floor", b.turnout);
+        if (b.every_months == 0u) invalid(path + ".every_months", "a recurring ballot recurs at least every 1 month");
+    }
+
 private:
     std::optional<error> first_;
 };
@@ -420,15 +436,13 @@ result<void> validate(const constitution& c) {
         }
     }
 
-    for (const auto& [ballot_name, b] : c.ballots) {
-        const std::string path = detail::key_path_join("ballots", ballot_name);
-        k.name(path, ballot_name, "ballot");
-        k.text(path + ".description", b.description);
-        k.classes(path + ".electorate", b.electorate);
-        k.tests(path + ".tests", b.tests);
-        k.turnout(path + ".turnout_floor", b.turnout);
-        if (b.every_months == 0u) k.invalid(path + ".every_months", "a recurring ballot recurs at least every 1 month");
-    }
+    for (const auto& [ballot_name, b] : c.ballots) k.ballot(ballot_name, b);
+    return k.finish();
+}
+
+result<void> validate(const ballot_rules& b, std::string_view ballot_name) {
+    checker k;
+    k.ballot(std::string(ballot_name), b);
     return k.finish();
 }
 

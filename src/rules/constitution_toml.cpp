@@ -29,6 +29,19 @@ class reader : public detail::toml_reader {
 public:
     using toml_reader::toml_reader;
 
+    // A file of named ballots only: [ballots.<name>] tables, as in a constitution.
+    std::map<std::string, ballot_rules> ballots_only(const toml::table& root) {
+        const std::string path;
+        mark(path, root);
+        keys(root, path, {"ballots"});
+        const std::string ballots_path = "ballots";
+        std::map<std::string, ballot_rules> out;
+        for (auto&& [key, node] : table(need(root, path, "ballots", "add at least one [ballots.<name>] table"),
+                                        ballots_path))
+            out[std::string(key.str())] = ballot(node, join(ballots_path, key.str()));
+        return out;
+    }
+
     constitution read(const toml::table& root) {
         const std::string path;
         mark(path, root);
@@ -311,6 +324,25 @@ result<constitution> parse_constitution(std::string_view toml_text, std::string_
         if (result<void> ok = validate(c); !ok)
             return unexpected(ok.error().code(), ok.error().message(), r.locate(ok.error().where().key_path));
         return c;
+    } catch (const detail::toml_stop& s) {
+        return unexpected(s.err);
+    }
+}
+
+result<std::map<std::string, ballot_rules>> parse_ballot_rules(std::string_view toml_text,
+                                                               std::string_view source_name) {
+    const std::string file(source_name);
+    detail::toml_limits limits = constitution_limits;
+    limits.noun = "the ballot rules";
+    result<toml::table> root = detail::parse_toml(toml_text, file, limits);
+    if (!root) return unexpected(root.error());
+    reader r(file);
+    try {
+        std::map<std::string, ballot_rules> out = r.ballots_only(*root);
+        for (const auto& [ballot_name, rules] : out)
+            if (result<void> ok = validate(rules, ballot_name); !ok)
+                return unexpected(ok.error().code(), ok.error().message(), r.locate(ok.error().where().key_path));
+        return out;
     } catch (const detail::toml_stop& s) {
         return unexpected(s.err);
     }

@@ -60,25 +60,6 @@ struct toml_stop {
 /// "a table", "an integer", "a TOML float", ...
 [[nodiscard]] std::string type_name(const toml::node& n);
 
-/// The enumerators named in TOML run from 0 without gaps and name() gives "?" past the last value, so their names
-/// need no second list that could fall out of step.
-template <class E>
-std::optional<E> from_name(std::string_view text) {
-    for (int i = 0;; ++i) {
-        const std::string_view n = name(static_cast<E>(i));
-        if (n == "?") return std::nullopt;
-        if (n == text) return static_cast<E>(i);
-    }
-}
-
-template <class E>
-std::string names_of() {
-    std::string out;
-    for (int i = 0; std::string_view(name(static_cast<E>(i))) != "?"; ++i)
-        out += std::string(i ? ", " : "") + "\"" + name(static_cast<E>(i)) + "\"";
-    return out;
-}
-
 /// Walks a parsed TOML tree. Each getter records the key path it read and throws toml_stop with a precise error
 /// when the value is not what was expected.
 class toml_reader {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,5 +27,24 @@ struct utf8_char {
 /// Reads a whole file of at most `max_bytes`; one byte more is read, so that the caller can report the excess
 /// with its position. @return the text, or errc::io ("cannot read FILE: no such file", "it is a directory", ...).
 [[nodiscard]] result<std::string> read_text_file(const std::filesystem::path& file, std::size_t max_bytes);
+
+/// The enumerators named in input files run from 0 without gaps and name() gives "?" past the last value, so their names
+/// need no second list that could fall out of step.
+template <class E>
+std::optional<E> from_name(std::string_view text) {
+    for (int i = 0;; ++i) {
+        const std::string_view n = name(static_cast<E>(i));
+        if (n == "?") return std::nullopt;
+        if (n == text) return static_cast<E>(i);
+    }
+}
+
+template <class E>
+std::string names_of() {
+    std::string out;
+    for (int i = 0; std::string_view(name(static_cast<E>(i))) != "?"; ++i)
+        out += std::string(i ? ", " : "") + "\"" + name(static_cast<E>(i)) + "\"";
+    return out;
+}
 
 }  // namespace tmo::detail

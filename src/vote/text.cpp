@@ -9,13 +9,6 @@ inline namespace v1 {
 namespace vote {
 namespace detail {
 
-std::uint32_t code_points(std::string_view s) noexcept {
-    std::uint32_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++n;
-    return n;
-}
-
 std::size_t invalid_utf8_at(std::string_view s) noexcept {
     std::size_t i = 0;
     while (i < s.size()) {
@@ -83,13 +76,6 @@ std::string windows1252_to_utf8(std::string_view s) {
         append_utf8(out, cp);
     }
     return out;
-}
-
-std::string_view trim(std::string_view s) noexcept {
-    constexpr std::string_view spaces = " \t\r\n\f\v";
-    const std::size_t first = s.find_first_not_of(spaces);
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(spaces) - first + 1);
 }
 
 result<std::string> read_file(const std::filesystem::path& path) {

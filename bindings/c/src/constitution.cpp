@@ -1,5 +1,6 @@
 // bindings/c/src/constitution.cpp: the tmo_constitution handle and its getters.
 #include "waist.hpp"
+#include "constitution_handle.hpp"
 
 #include <tmo/rules/constitution.hpp>
 
@@ -13,34 +14,17 @@ using tmo::detail::fail;
 using tmo::detail::guarded;
 using tmo::detail::null_argument;
 
-// The handle: the C++ constitution, plus the text that borrowed-string getters hand out, built once at creation so
-// that a handle is never modified afterwards and can be read from several threads.
-struct tmo_constitution {
-    struct resolution_entry {
-        const std::string* name;              // the key in rules.resolutions
-        const tmo::resolution_rules* rules;
-        std::vector<std::string> tests;       // threshold_test::describe() of each test, in order
-    };
-
-    explicit tmo_constitution(tmo::constitution parsed) : rules(std::move(parsed)) {
-        resolutions.reserve(rules.resolutions.size());
-        for (const auto& [name, resolution] : rules.resolutions) {
-            resolution_entry entry{&name, &resolution, {}};
-            entry.tests.reserve(resolution.tests.size());
-            for (const tmo::threshold_test& test : resolution.tests) entry.tests.push_back(test.describe());
-            resolutions.push_back(std::move(entry));
-        }
-        ballot_names.reserve(rules.ballots.size());
-        for (const auto& ballot : rules.ballots) ballot_names.push_back(&ballot.first);
+int tmo::detail::meeting_kind_from_c(tmo::meeting_kind& out, int kind) {
+    switch (kind) {
+        case TMO_MEETING_AGM: out = tmo::meeting_kind::agm; return TMO_OK;
+        case TMO_MEETING_GENERAL: out = tmo::meeting_kind::general; return TMO_OK;
+        case TMO_MEETING_SPECIAL: out = tmo::meeting_kind::special; return TMO_OK;
+        case TMO_MEETING_COMMITTEE: out = tmo::meeting_kind::committee; return TMO_OK;
+        default:
+            return fail(TMO_EINVAL, "unknown meeting kind " + std::to_string(kind) +
+                                        ": expected TMO_MEETING_AGM, _GENERAL, _SPECIAL or _COMMITTEE");
     }
-    // The entries point into `rules`: the handle stays where it was created.
-    tmo_constitution(const tmo_constitution&) = delete;
-    tmo_constitution& operator=(const tmo_constitution&) = delete;
-
-    const tmo::constitution rules;
-    std::vector<resolution_entry> resolutions;  // in the order of rules.resolutions (ascending names)
-    std::vector<const std::string*> ballot_names;
-};
+}
 
 const tmo::constitution& tmo::detail::rules_of(const tmo_constitution& handle) noexcept { return handle.rules; }
 
@@ -56,15 +40,7 @@ int adopt(tmo_constitution** out, tmo::result<tmo::constitution> parsed) {
 // The rules of a meeting of C kind `kind` (falling back to the general meeting's, as the C++ API does).
 int find_meeting(const tmo::meeting_rules** out, const tmo_constitution& c, int kind) {
     tmo::meeting_kind cpp_kind{};
-    switch (kind) {
-        case TMO_MEETING_AGM: cpp_kind = tmo::meeting_kind::agm; break;
-        case TMO_MEETING_GENERAL: cpp_kind = tmo::meeting_kind::general; break;
-        case TMO_MEETING_SPECIAL: cpp_kind = tmo::meeting_kind::special; break;
-        case TMO_MEETING_COMMITTEE: cpp_kind = tmo::meeting_kind::committee; break;
-        default:
-            return fail(TMO_EINVAL, "unknown meeting kind " + std::to_string(kind) +
-                                        ": expected TMO_MEETING_AGM, _GENERAL, _SPECIAL or _COMMITTEE");
-    }
+    if (int status = tmo::detail::meeting_kind_from_c(cpp_kind, kind); status != TMO_OK) return status;
     *out = c.rules.meeting(cpp_kind);
     if (*out == nullptr)
         return fail(TMO_ENOTFOUND, std::string("the constitution has no rules for ") + tmo::name(cpp_kind) +

@@ -11,7 +11,15 @@
 using tmo::detail::fail;
 using tmo::detail::guarded;
 using tmo::detail::in_argument;
+using tmo::detail::parse_date_argument;
 using tmo::detail::null_argument;
+
+int tmo::detail::parse_date_argument(tmo::date& out, const char* text, const char* argument) {
+    auto parsed = tmo::parse_date(text);
+    if (!parsed) return fail(in_argument(parsed.error(), argument));
+    out = *parsed;
+    return TMO_OK;
+}
 
 namespace {
 
@@ -19,14 +27,6 @@ namespace {
 // refusing it first keeps the calendar arithmetic far from the limits of std::chrono::year.
 constexpr std::int64_t max_days_apart = 3'652'058;   // 0001-01-01 to 9999-12-31
 constexpr std::int64_t max_months_apart = 119'987;   // 0001-01 to 9999-12
-
-// Parses the argument `argument` into `out`.
-int parse_argument(tmo::date& out, const char* text, const char* argument) {
-    auto parsed = tmo::parse_date(text);
-    if (!parsed) return fail(in_argument(parsed.error(), argument));
-    out = *parsed;
-    return TMO_OK;
-}
 
 // Checks a caller's date buffer, leaving it holding "" when it has room for anything.
 int check_date_buffer(char* out, size_t cap) {
@@ -60,8 +60,8 @@ TMO_API int TMO_CALL tmo_date_clear_days(int64_t* out, const char* notice, const
         if (meeting == nullptr) return null_argument("meeting");
         tmo::date notice_day;
         tmo::date meeting_day;
-        if (const int status = parse_argument(notice_day, notice, "notice"); status != TMO_OK) return status;
-        if (const int status = parse_argument(meeting_day, meeting, "meeting"); status != TMO_OK) return status;
+        if (const int status = parse_date_argument(notice_day, notice, "notice"); status != TMO_OK) return status;
+        if (const int status = parse_date_argument(meeting_day, meeting, "meeting"); status != TMO_OK) return status;
         *out = tmo::clear_days_between(notice_day, meeting_day);
         return TMO_OK;
     });
@@ -75,7 +75,7 @@ TMO_API int TMO_CALL tmo_date_latest_notice(char* out, size_t cap, const char* m
         if (clear_days < 0)
             return fail(TMO_EINVAL, "clear_days is " + std::to_string(clear_days) + ": it cannot be negative");
         tmo::date meeting_day;
-        if (const int status = parse_argument(meeting_day, meeting, "meeting"); status != TMO_OK) return status;
+        if (const int status = parse_date_argument(meeting_day, meeting, "meeting"); status != TMO_OK) return status;
         if (clear_days > max_days_apart) return out_of_range();
         return write_date(out, tmo::latest_notice_date(meeting_day, clear_days));
     });
@@ -86,7 +86,7 @@ TMO_API int TMO_CALL tmo_date_add_months(char* out, size_t cap, const char* date
         if (const int status = check_date_buffer(out, cap); status != TMO_OK) return status;
         if (date == nullptr) return null_argument("date");
         tmo::date start;
-        if (const int status = parse_argument(start, date, "date"); status != TMO_OK) return status;
+        if (const int status = parse_date_argument(start, date, "date"); status != TMO_OK) return status;
         if (months > max_months_apart || months < -max_months_apart) return out_of_range();
         return write_date(out, tmo::add_months(start, months));
     });

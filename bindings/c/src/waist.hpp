@@ -7,6 +7,7 @@
 
 #include <tmo/tmo.h>
 
+#include <tmo/core/date.hpp>
 #include <tmo/core/error.hpp>
 #include <tmo/rules/constitution.hpp>
 
@@ -31,6 +32,10 @@ int fail(const tmo::error& e) noexcept;
 int fail(int status, std::string_view message) noexcept;
 /// `e` with the name of the argument it concerns ("weights[2]") as its key path and at the start of its message.
 [[nodiscard]] tmo::error in_argument(const tmo::error& e, std::string_view argument);
+
+/// Parses the date argument `argument` ("YYYY-MM-DD") into `out`. @return TMO_OK, or TMO_ESYNTAX / TMO_EVALUE
+/// recorded with the argument's name.
+int parse_date_argument(tmo::date& out, const char* text, const char* argument);
 
 /// Records TMO_EINVAL for a NULL `parameter` of the current entry point and returns TMO_EINVAL.
 int null_argument(const char* parameter) noexcept;

@@ -81,6 +81,9 @@ enum class election_method {
 [[nodiscard]] const char* name(quorum_check v) noexcept;
 [[nodiscard]] const char* name(election_method v) noexcept;
 
+/// The class in plain English, plural and lower case: "secure tenants", "long leaseholders". Never null.
+[[nodiscard]] const char* plural_name(tenure_class v) noexcept;
+
 /// A span of time in whole days or whole calendar months (months clamp at month end, see tmo/core/date.hpp).
 struct period {
     enum class unit { days, months };
@@ -148,6 +151,8 @@ struct threshold_test {
     [[nodiscard]] bool passes(const integer& in_favour, const integer& base_count) const;
     /// "more than 1/2 of votes cast", "at least 3/4 of votes cast by secure tenants".
     [[nodiscard]] std::string describe() const;
+    /// The base alone, narrowed to the classes: "votes cast", "votes cast by secure tenants", "eligible members".
+    [[nodiscard]] std::string describe_base() const;
     friend bool operator==(const threshold_test&, const threshold_test&) = default;
 };
 
@@ -162,6 +167,8 @@ struct turnout_floor {
     [[nodiscard]] bool passes(const integer& turned_out, const integer& eligible) const;
     /// "a turnout of at least 1/2 of those eligible", "a turnout of at least 1/2 of eligible secure tenants".
     [[nodiscard]] std::string describe() const;
+    /// Who the turnout is taken of: "those eligible", "eligible secure tenants".
+    [[nodiscard]] std::string describe_base() const;
     friend bool operator==(const turnout_floor&, const turnout_floor&) = default;
 };
 
@@ -275,6 +282,18 @@ inline constexpr std::size_t max_dotted_key_parts = 32;
 /// applies the same checks. Use it after building a constitution in code. @return errc::invalid_value or
 /// errc::missing_key, with the key path in error().where().key_path.
 [[nodiscard]] result<void> validate(const constitution& c);
+
+/// Checks one named ballot as validate(constitution) does (a usable name, fractions in range, classes that vote,
+/// listed once). @return errc::invalid_value with the key path ("ballots.<name>.tests[0].fraction").
+[[nodiscard]] result<void> validate(const ballot_rules& b, std::string_view ballot_name);
+
+/// Parses a file that holds only named ballots: [ballots.<name>] tables with the schema of a constitution's
+/// ballots (docs/constitution.md). Used for the ballot presets of the decision module (presets/ballots/).
+/// @return the ballots by name, or the first error as parse_constitution reports it (errc::missing_key when the
+///   file has no [ballots] table).
+/// Thread safety: may be called concurrently. Exceptions: only std::bad_alloc.
+[[nodiscard]] result<std::map<std::string, ballot_rules>> parse_ballot_rules(std::string_view toml_text,
+                                                                           std::string_view source_name = {});
 
 /// The canonical TOML text: fixed key order, fractions as "p/q" strings, optional parts written only when present.
 /// parse_constitution(to_toml(c)) == c for every valid c.

@@ -19,13 +19,6 @@
 extern "C" {
 #endif
 
-/** The renderings of a record. */
-enum tmo_record_format {
-    TMO_RECORD_TEXT = 1,     /**< plain text: the sentence or summary and one line per item */
-    TMO_RECORD_MARKDOWN = 2, /**< Markdown fit for minutes: a heading, the sentence, a table */
-    TMO_RECORD_JSON = 3      /**< one JSON object */
-};
-
 /* ============================================================================================================ */
 /* The statutory calendar                                                                                       */
 /* ============================================================================================================ */

@@ -2,6 +2,7 @@
  * tmo/tmo.h: the C interface of tmo, the stable ABI for housing-software vendors.
  *
  * This header and the module headers it includes (tmo/constitution.h, tmo/budget.h, ...) are the reference
+ * This header and the module headers it includes (tmo/constitution.h, tmo/decision.h) are the reference
  * documentation of the C API. They are C99 (and valid C++) and include only <stddef.h>, <stdint.h> and each other;
  * tmo.h is the only header a C program needs. Link with -ltmo_c (pkg-config: tmo).
  *
@@ -13,6 +14,7 @@
  *    records the code, a message and (for input text) the file, line, column and key path; read it with
  *    tmo_error_last(). Functions that cannot fail (tmo_strerror, tmo_error_last, tmo_error_clear, the version
  *    functions, tmo_buf_dispose and the tmo_<noun>_free functions) leave it untouched.
+ *    functions, tmo_buf_dispose, the tmo_..._free functions, tmo_resolution_votes_init) leave it untouched.
  *  - Outputs. The output parameter comes first and is called `out` (several: `<name>_out`). On failure every output
  *    is set to NULL, 0 or an empty string; a handle is never returned on failure.
  *  - Arguments. A NULL pointer passed where a value is required gives TMO_EINVAL, never a crash. Inputs are copied
@@ -335,6 +337,13 @@ TMO_API int TMO_CALL tmo_date_add_months(char *out, size_t cap, const char *date
  */
 typedef struct tmo_constitution tmo_constitution;
 
+/** The renderings of a record (minutes, a calendar, a committee check), shared by the modules that write them. */
+enum tmo_record_format {
+    TMO_RECORD_TEXT = 1,     /**< plain text: the sentence or summary and one line per item */
+    TMO_RECORD_MARKDOWN = 2, /**< Markdown fit for minutes: a heading, the sentence, a table */
+    TMO_RECORD_JSON = 3      /**< one JSON object (the module's docs list its keys) */
+};
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
@@ -345,5 +354,6 @@ typedef struct tmo_constitution tmo_constitution;
 #include "tmo/budget.h"
 #include "tmo/contract.h"
 #include "tmo/committee.h"
+#include "tmo/decision.h"
 
 #endif /* TMO_TMO_H */
