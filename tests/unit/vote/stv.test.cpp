@@ -28,18 +28,6 @@ count_result scottish(const std::string& year, const std::string& id) {
     return std::move(*r);
 }
 
-void check_conservation(const count_result& r) {
-    for (const stage& s : r.stages) {
-        rational sum = s.non_transferable_total + s.rounding_loss_total;
-        for (const rational& v : s.votes) sum += v;
-        INFO("stage " << s.number);
-        CHECK(sum == r.valid_vote);
-        rational moved;
-        for (const rational& t : s.transfers) moved += t;
-        CHECK(moved + s.non_transferable + s.rounding_loss == rational(s.number == 1 ? r.valid_vote : rational()));
-    }
-}
-
 }  // namespace
 
 TEST_CASE("scottish-stv: equal surpluses settled by the most recent stage at which they differed (Renfrewshire 3)") {
@@ -105,7 +93,7 @@ TEST_CASE("scottish-stv: votes, non-transferable papers and rounding loss add up
             if (entry.path().extension() != ".blt") continue;
             INFO(entry.path().stem().string());
             const count_result r = scottish(year, entry.path().stem().string());
-            check_conservation(r);
+            tmo_test::check_conservation(r);
             // Truncation only ever loses value, never creates it.
             for (const stage& s : r.stages) CHECK(s.rounding_loss >= rational());
         }
@@ -123,7 +111,7 @@ TEST_CASE("stv properties on generated elections") {
         fixed.ties.seed = "property";
         auto r = count_stv(p, fixed);
         REQUIRE(r.has_value());
-        check_conservation(*r);
+        tmo_test::check_conservation(*r);
         CHECK(r->elected.size() == seats);
 
         // The order in which ballots are added changes nothing.
@@ -138,7 +126,7 @@ TEST_CASE("stv properties on generated elections") {
         exact.decimals = std::nullopt;
         auto re = count_stv(p, exact);
         REQUIRE(re.has_value());
-        check_conservation(*re);
+        tmo_test::check_conservation(*re);
         for (const stage& s : re->stages) CHECK(s.rounding_loss == rational());
         if (r->stages.back().rounding_loss_total == rational()) {
             ++exact_agreements;
