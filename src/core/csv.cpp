@@ -21,12 +21,16 @@ std::string_view trim(std::string_view s) noexcept {
     return s.substr(first, s.find_last_not_of(spaces) - first + 1);
 }
 
-csv_reader::csv_reader(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {
+csv_reader::csv_reader(std::string_view text, std::string_view source) : text_(text), source_(source) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
 }
 
 unexpected csv_reader::fail(errc code, std::string message, std::uint32_t column) const {
-    return unexpected(code, std::move(message), source_location{source_, line_, column, {}});
+    return fail_at(code, std::move(message), line_, column);
+}
+
+unexpected csv_reader::fail_at(errc code, std::string message, std::uint32_t line, std::uint32_t column) const {
+    return unexpected(code, std::move(message), source_location{source_, line, column, {}});
 }
 
 result<std::optional<std::vector<csv_field>>> csv_reader::next() {

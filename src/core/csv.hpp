@@ -1,4 +1,4 @@
-// Private CSV reading shared by the readers of CSV files (vote long format, membership registers): lines, RFC 4180
+// Private CSV reading shared by the readers of CSV files (the vote module's cast-vote records, membership registers): lines, RFC 4180
 // quotes, and positions in code points for error messages.
 #pragma once
 
@@ -28,7 +28,7 @@ struct csv_field {
 /// Reads CSV text one non-blank line at a time. A UTF-8 byte order mark and the CR of CRLF line ends are skipped.
 class csv_reader {
 public:
-    csv_reader(std::string_view text, std::string source);
+    csv_reader(std::string_view text, std::string_view source);
 
     /// The fields of the next non-blank line, or nullopt at the end of the text.
     /// @return errc::syntax (invalid UTF-8, an unterminated quoted field, text after a closing quote) at the
@@ -40,6 +40,8 @@ public:
 
     /// An error at `column` of the line last read.
     [[nodiscard]] unexpected fail(errc code, std::string message, std::uint32_t column) const;
+    /// An error at `column` of line `line`.
+    [[nodiscard]] unexpected fail_at(errc code, std::string message, std::uint32_t line, std::uint32_t column) const;
 
 private:
     result<std::vector<csv_field>> split(std::string_view line) const;

@@ -5,6 +5,8 @@
 #include <tmo/core/result.hpp>
 #include <tmo/vote/ballot.hpp>
 
+#include "core/csv.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,33 +19,9 @@ inline namespace v1 {
 namespace vote {
 namespace detail {
 
-/// One field of a CSV line: its text (RFC 4180 quotes undone; an unquoted field trimmed) and where it starts.
-struct csv_field {
-    std::string text;
-    std::uint32_t column = 0;  ///< 1-based, in code points
-};
-
-/// The lines of a CSV text, one at a time: a UTF-8 byte order mark is skipped, CRLF is accepted, blank lines are
-/// passed over, every line must be UTF-8, and a quoted field must end on its own line.
-class csv_lines {
-public:
-    csv_lines(std::string_view text, std::string_view source);
-
-    /// The fields of the next non-blank line, or nullopt after the last one. @return errc::syntax (located) for text
-    /// that is not UTF-8, an unterminated quoted field or text after a closing quote.
-    [[nodiscard]] result<std::optional<std::vector<csv_field>>> next();
-    /// The 1-based number of the line last read.
-    [[nodiscard]] std::uint32_t line() const noexcept { return line_; }
-    /// An error located at `column` of the line last read.
-    [[nodiscard]] unexpected fail(errc code, std::string message, std::uint32_t column) const;
-    /// An error located at `column` of line `line`.
-    [[nodiscard]] unexpected fail_at(errc code, std::string message, std::uint32_t line, std::uint32_t column) const;
-
-private:
-    std::string_view text_;
-    std::string_view source_;
-    std::uint32_t line_ = 0;
-};
+/// CSV lines with located fields: the library's one CSV reader (src/core/csv.hpp).
+using csv_lines = tmo::detail::csv_reader;
+using tmo::detail::csv_field;
 
 /// `s` in ASCII lower case.
 [[nodiscard]] std::string lower(std::string_view s);
