@@ -262,3 +262,27 @@ class Handle:
 
     def __del__(self):
         self.close()
+
+
+class Options(Handle):
+    """A key/value options handle (tmo_count_options, tmo_budget_options): a subclass sets `_new`, `_set` and `_free`
+    to the bound functions and `_text` to how a value becomes the text the library reads. Built from a dict; every
+    value is set before the handle is used, and the handle is released if one is refused."""
+
+    _new = _set = None
+
+    @staticmethod
+    def _text(value):
+        return str(value)
+
+    def __init__(self, options):
+        slot = out_ptr()
+        check(type(self)._new(byref(slot)))
+        self._ptr = slot.value
+        try:
+            for key, value in options.items():
+                check(type(self)._set(self._h, encode(key, "an option's key"),
+                                      encode(self._text(value), "an option's value")))
+        except BaseException:
+            self.close()
+            raise

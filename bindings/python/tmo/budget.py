@@ -52,21 +52,14 @@ def _fraction(text):
     return fractions.Fraction(text)
 
 
-class _Options(_lib.Handle):
-    """tmo_budget_options: a rule's key/value options ("ties", "add1-stop", ...)."""
-    _free = _options_free
+class _Options(_lib.Options):
+    """tmo_budget_options: a rule's key/value options ("ties", "add1-stop", ...): sequences joined by commas,
+    numbers exact (floats refused)."""
+    _new, _set, _free = _options_new, _options_set, _options_free
 
-    def __init__(self, options):
-        slot = _lib.out_ptr()
-        _lib.check(_options_new(byref(slot)))
-        self._ptr = slot.value
-        try:
-            for key, value in options.items():
-                text = ",".join(value) if isinstance(value, (list, tuple)) else _lib.exact_text(value)
-                _lib.check(_options_set(self._h, _lib.encode(key, "an option's name"), _lib.encode(text)))
-        except BaseException:
-            self.close()
-            raise
+    @staticmethod
+    def _text(value):
+        return ",".join(value) if isinstance(value, (list, tuple)) else _lib.exact_text(value)
 
 
 class BudgetElection(_lib.Handle):

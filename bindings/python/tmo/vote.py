@@ -107,21 +107,10 @@ def _option_text(value):
     return str(value)
 
 
-class _Options(_lib.Handle):
+class _Options(_lib.Options):
     """tmo_count_options: a count's key/value options."""
-    _free = _options_free
-
-    def __init__(self, options):
-        slot = _lib.out_ptr()
-        _lib.check(_options_new(byref(slot)))
-        self._ptr = slot.value
-        try:
-            for key, value in options.items():
-                _lib.check(_options_set(self._h, _lib.encode(key, "an option's key"),
-                                        _lib.encode(_option_text(value), "an option's value")))
-        except BaseException:
-            self.close()
-            raise
+    _new, _set, _free = _options_new, _options_set, _options_free
+    _text = staticmethod(_option_text)
 
 
 class Profile(_lib.Handle):
