@@ -2,6 +2,8 @@
 // its file, line, column and key path.
 #include <tmo/contract/document.hpp>
 
+#include "../expected_error.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -46,39 +48,16 @@ measure = "on_time_share"
 targets = [{ from = 2025-04-01, value = "95" }]
 )";
 
-std::string with(std::string_view from, std::string_view to) {
-    std::string text(valid);
-    const std::size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+std::string with(std::string_view from, std::string_view to) { return tmo_test::replaced(valid, from, to); }
 
 std::string plus(std::string_view extra) { return std::string(valid) + std::string(extra); }
 
-struct expected_error {
-    errc code;
-    std::uint32_t line;
-    std::uint32_t column;
-    std::string key_path;
-    std::string message;
-};
-
-template <class T>
-void check_error(const result<T>& r, const expected_error& want) {
-    REQUIRE_FALSE(r.has_value());
-    const error& e = r.error();
-    CAPTURE(e.to_string());
-    CHECK(e.code() == want.code);
-    CHECK(e.where().file == "c.toml");
-    CHECK(e.where().line == want.line);
-    CHECK(e.where().column == want.column);
-    CHECK(e.where().key_path == want.key_path);
-    if (!want.message.empty()) CHECK(e.message() == want.message);
-}
+using tmo_test::check_error;
+using tmo_test::expected_error;
 
 void contract_error(const std::string& text, const expected_error& want) {
     CAPTURE(text);
-    check_error(parse_contract(text, "c.toml"), want);
+    check_error(parse_contract(text, "c.toml"), want, "c.toml");
 }
 
 }  // namespace
@@ -217,7 +196,7 @@ price = "100.00"
     REQUIRE(ok.has_value());
     CHECK(ok->model.price_weight == rational(40));
     const auto tender_error = [&](std::string_view extra, const expected_error& want) {
-        check_error(parse_tender(std::string(tender) + std::string(extra), "c.toml"), want);
+        check_error(parse_tender(std::string(tender) + std::string(extra), "c.toml"), want, "c.toml");
     };
     tender_error("\n[[sheets]]\nevaluator = \"E\"\nbidder = \"B Ltd\"\nscores = { Q1 = 3 }\n",
                  {errc::not_found, 17, 10, "sheets[0].bidder", "bidder 'B Ltd' has no bid in [[bids]]"});
@@ -231,8 +210,8 @@ price = "100.00"
                   "missing key 'rationale' in [moderation[0]]; record why the panel agreed this score"});
     tender_error("\n[[bids]]\nbidder = \"A Ltd\"\nprice = \"90.00\"\n",
                  {errc::invalid_value, 16, 10, "bids[1].bidder", "bidder 'A Ltd' has two bids"});
-    check_error(parse_tender(std::string(tender).replace(std::string(tender).find("relative_to_lowest"), 18, "benchmark"),
-                             "c.toml"),
+    check_error(parse_tender(tmo_test::replaced(tender, "relative_to_lowest", "benchmark"), "c.toml"),
                 {errc::missing_key, 1, 1, "tender.benchmark_price",
-                 "missing key 'benchmark_price' in [tender]: the benchmark formula needs it"});
+                 "missing key 'benchmark_price' in [tender]: the benchmark formula needs it"},
+                "c.toml");
 }

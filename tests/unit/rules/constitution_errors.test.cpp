@@ -2,6 +2,8 @@
 // The files are tests/data/constitutions/broken/*.toml (listed in the README.md beside them).
 #include <tmo/rules/constitution.hpp>
 
+#include "../expected_error.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -28,33 +30,12 @@ quorum = { fixed = 10 }
 tests = [{ base = "votes_cast", fraction = "1/2", compare = ">" }]
 )";
 
-std::string with(std::string_view from, std::string_view to) {
-    std::string text(valid);
-    const std::size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+std::string with(std::string_view from, std::string_view to) { return tmo_test::replaced(valid, from, to); }
 
 std::string plus(std::string_view extra) { return std::string(valid) + std::string(extra); }
 
-struct expected_error {
-    errc code;
-    std::uint32_t line;
-    std::uint32_t column;
-    std::string key_path;
-    std::string message;
-};
-
-void check_error(const result<constitution>& r, const expected_error& want) {
-    REQUIRE_FALSE(r.has_value());
-    const error& e = r.error();
-    CAPTURE(e.to_string());
-    CHECK(e.code() == want.code);
-    CHECK(e.where().line == want.line);
-    CHECK(e.where().column == want.column);
-    CHECK(e.where().key_path == want.key_path);
-    if (!want.message.empty()) CHECK(e.message() == want.message);
-}
+using tmo_test::check_error;
+using tmo_test::expected_error;
 
 void check_parse_error(const std::string& text, const expected_error& want) {
     CAPTURE(text);
