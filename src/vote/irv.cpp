@@ -4,6 +4,8 @@
 #include "tie_breaker.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace tmo {
 inline namespace v1 {
@@ -11,10 +13,15 @@ namespace vote {
 
 namespace {
 
+__extension__ using int128 = __int128;
+
+// Votes are whole numbers of 10^-decimals (decimals 0 for one winner); each ballot line carries the value of one of
+// its papers.
 class irv_count {
 public:
     irv_count(const profile& p, const irv_options& o)
-        : p_(p), o_(o), ties_(o.ties, p.tie_order(), detail::candidate_names(p), 0) {}
+        : p_(p), o_(o), multi_(o.multi_winner.has_value()),
+          ties_(o.ties, p.tie_order(), detail::candidate_names(p), multi_ ? o.multi_winner->decimals : 0) {}
 
     result<count_result> run() {
         const std::uint32_t c_count = p_.candidate_count();
@@ -24,26 +31,48 @@ public:
         res_.papers = p_.papers();
         res_.seats = 1;
         state_.assign(c_count, candidate_state::continuing);
-        for (candidate_id c = 0; c < c_count; ++c)
-            if (p_.candidates()[c].withdrawn) state_[c] = candidate_state::withdrawn;
-        if (std::none_of(state_.begin(), state_.end(),
-                         [](candidate_state s) { return s == candidate_state::continuing; }))
-            return unexpected(errc::invalid_value, "no candidate is standing");
+        std::uint32_t standing = 0;
+        for (candidate_id c = 0; c < c_count; ++c) {
+            if (p_.candidates()[c].withdrawn)
+                state_[c] = candidate_state::withdrawn;
+            else
+                ++standing;
+        }
+        if (standing == 0) return unexpected(errc::invalid_value, "no candidate is standing");
+        if (multi_) {
+            const irv_multi_winner& m = *o_.multi_winner;
+            if (m.seats == 0 || m.seats > standing)
+                return unexpected(errc::invalid_value, "cannot fill " + std::to_string(m.seats) + " seat(s) from " +
+                                                           std::to_string(standing) + " standing candidate(s)");
+            if (m.decimals > 9) return unexpected(errc::invalid_value, "at most 9 decimals are supported");
+            if (o_.continue_until_two)
+                return unexpected(errc::invalid_value,
+                                  "continuing until two candidates remain applies to one winner only");
+            res_.seats = m.seats;
+            res_.decimals = m.decimals;
+            for (unsigned i = 0; i < m.decimals; ++i) scale_ *= 10;
+        }
 
         std::uint64_t valid = 0;
-        for (const ballot& b : p_.ballots()) {
+        valid_ballot_.assign(p_.ballots().size(), false);
+        for (std::size_t i = 0; i < p_.ballots().size(); ++i) {
+            const ballot& b = p_.ballots()[i];
             const bool marked = std::any_of(b.marks.begin(), b.marks.end(), [&](const mark& m) {
                 return m.candidate == overvote_mark ||
                        (m.candidate != no_candidate && state_[m.candidate] != candidate_state::withdrawn);
             });
+            valid_ballot_[i] = marked;
             if (marked)
                 valid += b.count;
             else
                 res_.invalid_papers += b.count;
         }
-        valid_ = valid;
+        if (valid > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() / 4 / scale_))
+            return unexpected(errc::overflow, "too many papers for fixed-point arithmetic at " +
+                                                  std::to_string(res_.decimals) + " decimals");
         res_.valid_vote = rational(valid);
         votes_.assign(c_count, 0);
+        worth_.assign(p_.ballots().size(), scale_);
 
         stage first;
         first.action = stage_action::first_preferences;
@@ -53,23 +82,35 @@ public:
         while (!done_) {
             stage s;
             s.number = res_.stages.size() + 1;
-            s.action = stage_action::exclusion;
-            auto out = pick_exclusions(s);
-            if (!out) return unexpected(out.error());
-            s.excluded = *out;
-            s.subject = s.excluded.front();
-            for (candidate_id c : s.excluded) state_[c] = candidate_state::excluded;
+            if (!just_elected_.empty()) {
+                transfer_surpluses(s);
+            } else {
+                s.action = stage_action::exclusion;
+                auto out = pick_exclusions(s);
+                if (!out) return unexpected(out.error());
+                s.excluded = *out;
+                s.subject = s.excluded.front();
+                for (candidate_id c : s.excluded) state_[c] = candidate_state::excluded;
+            }
             if (auto r = finish_stage(std::move(s)); !r) return unexpected(r.error());
         }
         if (auto r = ties_.finish(); !r) return unexpected(r.error());
-        summarise();
+        if (multi_)
+            res_.summary = detail::elected_summary(res_);
+        else
+            summarise();
         return std::move(res_);
     }
 
 private:
-    // A winner keeps its papers while the count goes on to two candidates.
+    // A winner keeps its papers while a one-winner count goes on to two candidates; with several winners an elected
+    // candidate is passed over.
     [[nodiscard]] bool holds(candidate_id c) const {
-        return state_[c] == candidate_state::continuing || state_[c] == candidate_state::elected;
+        return state_[c] == candidate_state::continuing || (!multi_ && state_[c] == candidate_state::elected);
+    }
+
+    [[nodiscard]] std::string text(std::int64_t v) const {
+        return format_value(rational(integer(v), integer(scale_)), res_.decimals);
     }
 
     // The candidate a ballot counts for under the ballot options, or no_candidate if it is exhausted.
@@ -138,60 +179,122 @@ private:
                          [&](candidate_id x, candidate_id y) { return votes_[x] < votes_[y]; });
         if (o_.batch_elimination) {
             std::size_t batch = 0;
-            std::uint64_t below = 0;
+            std::int64_t below = 0;
             for (std::size_t k = 1; k < order.size(); ++k) {
                 below += votes_[order[k - 1]];
                 if (below < votes_[order[k]]) batch = k;
             }
             if (batch >= 2) {
                 std::vector<candidate_id> out(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(batch));
-                std::uint64_t sum = 0;
+                std::int64_t sum = 0;
                 for (candidate_id c : out) sum += votes_[c];
                 std::sort(out.begin(), out.end());
                 s.explanation = detail::join_names(res_.candidates, out) + " were excluded together: their combined " +
-                                std::to_string(sum) + " votes are fewer than the " +
-                                std::to_string(votes_[order[batch]]) + " of " + res_.candidates[order[batch]] +
+                                text(sum) + " votes are fewer than the " + text(votes_[order[batch]]) + " of " +
+                                res_.candidates[order[batch]] +
                                 ", so none of them could overtake; their papers moved to each paper's next "
                                 "continuing choice.";
                 return out;
             }
         }
-        const std::uint64_t low = votes_[order.front()];
+        const std::int64_t low = votes_[order.front()];
         std::vector<candidate_id> tied;
         for (candidate_id c : order)
             if (votes_[c] == low) tied.push_back(c);
         std::sort(tied.begin(), tied.end());
         candidate_id who = tied.front();
         if (tied.size() > 1) {
-            auto rec = ties_.settle(tie_kind::exclusion, tied, rational(low), res_.stages, s.number);
+            auto rec = ties_.settle(tie_kind::exclusion, tied, rational(integer(low), integer(scale_)), res_.stages,
+                                    s.number);
             if (!rec) return unexpected(rec.error());
             who = rec->chosen;
             s.ties.push_back(std::move(*rec));
         }
-        s.explanation = res_.candidates[who] + " had the fewest votes (" + std::to_string(low) +
-                        ") and was excluded; their papers moved to each paper's next continuing choice.";
+        s.explanation = res_.candidates[who] + " had the fewest votes (" + text(low) +
+                        ") and was excluded; their papers moved to each paper's next " +
+                        (multi_ ? "continuing choice at their current value." : "continuing choice.");
         return std::vector<candidate_id>{who};
     }
 
-    // Counts the round, elects a winner if there is one, records the stage and decides whether the count is over.
+    // Several winners: the ballots counting for the candidates elected in the last round take their new values;
+    // the elected candidates keep the threshold from now on.
+    void transfer_surpluses(stage& s) {
+        s.action = stage_action::surplus;
+        s.subject = just_elected_.front();
+        std::vector<std::int64_t> fraction(state_.size(), 0), moved(state_.size(), 0);
+        for (candidate_id w : just_elected_)
+            fraction[w] = static_cast<std::int64_t>(int128{held_[w] - threshold_} * scale_ / held_[w]);
+        for (std::size_t i = 0; i < p_.ballots().size(); ++i) {
+            const candidate_id w = holder_[i];
+            if (w == no_candidate) continue;
+            if (std::find(just_elected_.begin(), just_elected_.end(), w) == just_elected_.end()) continue;
+            worth_[i] = static_cast<std::int64_t>(int128{worth_[i]} * fraction[w] / scale_);
+            moved[w] += worth_[i] * static_cast<std::int64_t>(p_.ballots()[i].count);
+        }
+        std::int64_t loss = 0;
+        for (candidate_id w : just_elected_) {
+            const std::int64_t surplus = held_[w] - threshold_;
+            loss += surplus - moved[w];
+            s.explanation += (s.explanation.empty() ? "" : " ") + res_.candidates[w] + "'s surplus of " +
+                             text(surplus) + " (votes " + text(held_[w]) + " minus the threshold " +
+                             text(threshold_) + ") was transferred: each ballot moved at its value times " +
+                             text(surplus) + "/" + text(held_[w]) + " truncated to " + text(fraction[w]) +
+                             ", truncated to " + std::to_string(res_.decimals) + " decimals.";
+        }
+        loss_ = loss;
+        just_elected_.clear();
+    }
+
+    // Counts the round, elects, records the stage and decides whether the count is over.
     result<void> finish_stage(stage s) {
         s.number = res_.stages.size() + 1;
-        const std::vector<std::uint64_t> before = votes_;
-        const std::uint64_t exhausted_before = exhausted_;
-        std::fill(votes_.begin(), votes_.end(), std::uint64_t{0});
-        std::uint64_t counted = 0;
-        for (const ballot& b : p_.ballots()) {
+        const std::vector<std::int64_t> before = votes_;
+        const std::int64_t exhausted_before = exhausted_;
+        std::fill(votes_.begin(), votes_.end(), std::int64_t{0});
+        std::int64_t counted = 0;
+        exhausted_ = 0;
+        holder_.assign(p_.ballots().size(), no_candidate);
+        for (std::size_t i = 0; i < p_.ballots().size(); ++i) {
+            const ballot& b = p_.ballots()[i];
+            const std::int64_t amount = worth_[i] * static_cast<std::int64_t>(b.count);
             const candidate_id c = reading(b);
-            if (c == no_candidate) continue;
-            votes_[c] += b.count;
-            counted += b.count;
+            holder_[i] = c;
+            if (c == no_candidate) {
+                if (valid_ballot_[i]) exhausted_ += amount;
+                continue;
+            }
+            votes_[c] += amount;
+            counted += amount;
         }
-        exhausted_ = valid_ - counted;
-        const std::uint64_t threshold = counted / 2 + 1;
+        if (multi_) {
+            if (auto r = elect_several(s, counted); !r) return unexpected(r.error());
+        } else {
+            elect_one(s, counted);
+        }
+
+        s.votes.clear();
+        s.transfers.clear();
+        const rational unit(integer(1), integer(scale_));
+        for (std::size_t c = 0; c < votes_.size(); ++c) {
+            s.votes.push_back(rational(votes_[c]) * unit);
+            s.transfers.push_back(rational(votes_[c] - before[c]) * unit);
+        }
+        s.states = state_;
+        s.non_transferable = rational(exhausted_ - exhausted_before) * unit;
+        s.non_transferable_total = rational(exhausted_) * unit;
+        loss_total_ += loss_;
+        s.rounding_loss = rational(loss_) * unit;
+        s.rounding_loss_total = rational(loss_total_) * unit;
+        loss_ = 0;
+        res_.stages.push_back(std::move(s));
+        return {};
+    }
+
+    void elect_one(stage& s, std::int64_t counted) {
+        const std::int64_t threshold = counted / 2 + 1;
         s.quota = rational(threshold);
         s.explanation += " The " + std::to_string(counted) + " votes on continuing ballots need " +
                          std::to_string(threshold) + " for a majority.";
-
         if (res_.elected.empty()) {
             const std::vector<candidate_id> left = continuing();
             candidate_id winner = no_candidate;
@@ -212,17 +315,61 @@ private:
             }
         }
         if (!res_.elected.empty() && (!o_.continue_until_two || continuing().size() <= 1)) done_ = true;
+    }
 
-        s.votes.clear();
-        s.transfers.clear();
-        for (std::size_t c = 0; c < votes_.size(); ++c) {
-            s.votes.push_back(rational(votes_[c]));
-            s.transfers.push_back(rational(votes_[c]) - rational(before[c]));
+    result<void> elect_several(stage& s, std::int64_t counted) {
+        const irv_multi_winner& m = *o_.multi_winner;
+        if (s.number == 1) {
+            const std::int64_t whole_votes = counted / scale_;  // every ballot is worth 1 in round 1
+            threshold_ = m.threshold == irv_threshold::whole
+                             ? (whole_votes / (m.seats + 1) + 1) * scale_
+                             : counted / (m.seats + 1) + 1;
+            s.explanation += " The threshold is " + text(threshold_) + " (" + std::to_string(whole_votes) +
+                             " votes, " + std::to_string(m.seats) + " seats).";
         }
-        s.states = state_;
-        s.non_transferable = rational(exhausted_ - exhausted_before);
-        s.non_transferable_total = rational(exhausted_);
-        res_.stages.push_back(std::move(s));
+        s.quota = rational(integer(threshold_), integer(scale_));
+        for (candidate_id c = 0; c < state_.size(); ++c)
+            if (state_[c] == candidate_state::elected) votes_[c] = threshold_;
+
+        const std::size_t vacancies = m.seats - res_.elected.size();
+        std::vector<candidate_id> reached;
+        if (vacancies > 0)
+            for (candidate_id c : continuing())
+                if (votes_[c] >= threshold_) reached.push_back(c);
+        std::stable_sort(reached.begin(), reached.end(),
+                         [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
+        if (reached.size() > vacancies) {
+            stage current = s;
+            current.votes.clear();
+            for (std::int64_t v : votes_) current.votes.push_back(rational(integer(v), integer(scale_)));
+            current.states = state_;
+            auto chosen = ties_.settle_last_seats(reached, vacancies, res_.stages, std::move(current), s.ties);
+            if (!chosen) return unexpected(chosen.error());
+            reached = std::move(*chosen);
+        }
+        held_ = votes_;
+        for (candidate_id c : reached) {
+            state_[c] = candidate_state::elected;
+            res_.elected.push_back(c);
+            s.elected.push_back(c);
+            just_elected_.push_back(c);
+        }
+        if (!reached.empty())
+            s.explanation += " " + detail::join_names(res_.candidates, reached) +
+                             (reached.size() == 1 ? " reached the threshold and was elected."
+                                                  : " reached the threshold and were elected.");
+        if (res_.elected.size() < m.seats && continuing().size() <= m.seats - res_.elected.size())
+            detail::elect_remaining(state_, res_, s,
+                                    [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
+        if (res_.elected.size() == m.seats) {
+            // RCTab's final round transfers the surpluses of the last winners, if there are any.
+            const bool surplus = std::any_of(just_elected_.begin(), just_elected_.end(),
+                                             [&](candidate_id c) { return held_[c] > threshold_; });
+            if (!surplus) {
+                just_elected_.clear();
+                done_ = true;
+            }
+        }
         return {};
     }
 
@@ -237,12 +384,21 @@ private:
 
     const profile& p_;
     const irv_options& o_;
+    bool multi_;
     detail::tie_breaker ties_;
     count_result res_;
-    std::vector<std::uint64_t> votes_;
+    std::int64_t scale_ = 1;
+    std::vector<std::int64_t> votes_;
+    std::vector<std::int64_t> worth_;       // per ballot line: the value of one of its papers
+    std::vector<bool> valid_ballot_;
+    std::vector<candidate_id> holder_;      // per ballot line: whom it counted for in the last round
     std::vector<candidate_state> state_;
-    std::uint64_t valid_ = 0;
-    std::uint64_t exhausted_ = 0;  // valid papers counting for no one (none before round 1)
+    std::int64_t exhausted_ = 0;  // valid papers counting for no one (none before round 1)
+    std::int64_t threshold_ = 0;
+    std::vector<std::int64_t> held_;        // the votes at the end of the last round, before the elected keep T
+    std::vector<candidate_id> just_elected_;  // elected in the last round, surplus not yet transferred
+    std::int64_t loss_ = 0;
+    std::int64_t loss_total_ = 0;
     bool done_ = false;
 };
 
@@ -262,7 +418,12 @@ std::string to_string(const irv_options& o) {
                       (o.max_skipped_ranks ? std::to_string(*o.max_skipped_ranks) : std::string("unlimited")) +
                       " duplicates=" + (o.duplicates == duplicate_rule::skip ? "skip" : "exhaust") +
                       " batch=" + (o.batch_elimination ? "on" : "off") +
-                      " until-two=" + (o.continue_until_two ? "on" : "off") + " ties=" + detail::describe(o.ties);
+                      " until-two=" + (o.continue_until_two ? "on" : "off");
+    if (o.multi_winner)
+        out += " winners=" + std::to_string(o.multi_winner->seats) + " threshold=" +
+               (o.multi_winner->threshold == irv_threshold::whole ? "whole" : "fractional") +
+               " arithmetic=fixed-" + std::to_string(o.multi_winner->decimals);
+    out += " ties=" + detail::describe(o.ties);
     return out;
 }
 

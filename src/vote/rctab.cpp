@@ -165,17 +165,50 @@ private:
                     *rules.member(name), join("rules", name));
     }
 
+    // multiWinnerAllowMultipleWinnersPerRound: the seats, the threshold and the decimals.
+    result<void> read_multi_winner(const jnode& rules, std::optional<std::uint32_t> winners, irv_options& o) const {
+        if (!winners || *winners == 0)
+            return fail(errc::invalid_value, "numberOfWinners must be a whole number of at least 1",
+                        rules.member("numberOfWinners") ? *rules.member("numberOfWinners") : rules,
+                        "rules.numberOfWinners");
+        irv_multi_winner m;
+        m.seats = *winners;
+        auto decimals = whole(rules, "rules", "decimalPlacesForVoteArithmetic");
+        if (!decimals) return unexpected(decimals.error());
+        if (*decimals) {
+            if (**decimals > 9)
+                return fail(errc::invalid_value, "decimalPlacesForVoteArithmetic above 9 is not supported by tmo",
+                            *rules.member("decimalPlacesForVoteArithmetic"), "rules.decimalPlacesForVoteArithmetic");
+            m.decimals = **decimals;
+        }
+        auto fractional = flag(rules, "rules", "nonIntegerWinningThreshold");
+        if (!fractional) return unexpected(fractional.error());
+        m.threshold = *fractional ? irv_threshold::fractional : irv_threshold::whole;
+        auto hare = flag(rules, "rules", "hareQuota");
+        if (!hare) return unexpected(hare.error());
+        if (*hare)
+            return fail(errc::invalid_value, "a Hare quota is not supported by tmo's multi-winner count",
+                        *rules.member("hareQuota"), "rules.hareQuota");
+        o.multi_winner = m;
+        o.name = "rctab multi-winner (RCTab configuration)";
+        return {};
+    }
+
     result<void> read_rules(const jnode& rules, rctab_config& c) const {
         irv_options& o = c.irv;
         o.name = "irv (RCTab configuration)";
-        auto mode = one_of(rules, "winnerElectionMode", {"singleWinnerMajority"},
-                           "counted by tmo: its multi-winner modes are other rules");
+        auto mode = one_of(rules, "winnerElectionMode",
+                           {"singleWinnerMajority", "multiWinnerAllowMultipleWinnersPerRound"},
+                           "counted by tmo: its other multi-winner modes are other rules");
         if (!mode) return unexpected(mode.error());
         auto winners = whole(rules, "rules", "numberOfWinners");
         if (!winners) return unexpected(winners.error());
-        if (*winners && **winners != 1)
+        if (*mode == 0 && *winners && **winners != 1)
             return fail(errc::invalid_value, "numberOfWinners must be 1 for singleWinnerMajority",
                         *rules.member("numberOfWinners"), "rules.numberOfWinners");
+        if (*mode == 1) {
+            if (auto r = read_multi_winner(rules, *winners, o); !r) return unexpected(r.error());
+        }
 
         auto over = one_of(rules, "overvoteRule",
                            {"exhaustImmediately", "alwaysSkipToNextRank", "exhaustIfMultipleContinuing"},
@@ -206,6 +239,9 @@ private:
         auto two = flag(rules, "rules", "continueUntilTwoCandidatesRemain");
         if (!two) return unexpected(two.error());
         o.continue_until_two = *two;
+        if (o.continue_until_two && o.multi_winner)
+            return fail(errc::invalid_value, "continueUntilTwoCandidatesRemain applies to a single winner only",
+                        *rules.member("continueUntilTwoCandidatesRemain"), "rules.continueUntilTwoCandidatesRemain");
 
         auto minimum = whole(rules, "rules", "minimumVoteThreshold");
         if (!minimum) return unexpected(minimum.error());
@@ -282,7 +318,8 @@ result<profile> rctab_load_ballots(const rctab_config& config, const std::filesy
 }
 
 result<profile> rctab_ballots(const rctab_config& config, const profile& read) {
-    profile p(read.candidates(), 1, config.contest.empty() ? read.title() : config.contest);
+    profile p(read.candidates(), config.irv.multi_winner ? config.irv.multi_winner->seats : 1,
+              config.contest.empty() ? read.title() : config.contest);
     for (const ballot& b : read.ballots()) {
         std::size_t keep = b.marks.size();
         if (config.max_rankings) {

@@ -3,20 +3,31 @@
 // rules (counting.md §3.6).
 //
 // Rules mapped onto irv_options:
+//   winnerElectionMode             singleWinnerMajority (one winner), or multiWinnerAllowMultipleWinnersPerRound
+//                                  (irv_options::multi_winner: several candidates can reach the threshold in one
+//                                  round and their surpluses are transferred together in the next; see irv.hpp)
+//   numberOfWinners                1 for singleWinnerMajority; the seats of a multi-winner count
+//   decimalPlacesForVoteArithmetic multi-winner: the decimals of ballot values and surplus fractions (at most 9;
+//                                  4 when absent)
+//   nonIntegerWinningThreshold     multi-winner: true: threshold V/(S+1) truncated to the decimals plus 10^-decimals;
+//                                  false: floor(V/(S+1)) + 1 (V = the votes of round 1, S = numberOfWinners)
 //   overvoteRule                   alwaysSkipToNextRank, exhaustImmediately, exhaustIfMultipleContinuing
 //   maxSkippedRanksAllowed         a whole number, or "unlimited"
 //   exhaustOnDuplicateCandidate    true: duplicate_rule::exhaust
 //   batchElimination               batch_elimination
-//   continueUntilTwoCandidatesRemain  continue_until_two
+//   continueUntilTwoCandidatesRemain  continue_until_two (single winner only)
 //   tiebreakMode                   useCandidateOrder: the configuration's candidate order; random: the draw by lot
 //                                  seeded with randomSeed (tmo's SHA-256 draw, not RCTab's Java generator);
 //                                  stopCountingAndAsk: the count stops with an error at a tie
 //   maxRankingsAllowed             ranks beyond it are dropped (rctab_ballots, rctab_load_ballots)
 //   candidates[].excluded          the candidate is withdrawn
-// Refused (errc::invalid_value naming the setting): a winnerElectionMode other than singleWinnerMajority (RCTab's
-// multi-winner modes are other rules), numberOfWinners other than 1, a minimumVoteThreshold above 0, a
-// stopTabulationEarlyAfterRound, other tie-break modes. Settings that do not change a single-winner count
-// (decimalPlacesForVoteArithmetic, nonIntegerWinningThreshold, hareQuota, output settings) are ignored.
+// Refused (errc::invalid_value naming the setting): RCTab's other multi-winner modes (multiWinnerAllowOnlyOneWinner
+// PerRound, bottoms-up, sequential), numberOfWinners other than 1 for one winner or 0 for several, hareQuota true
+// with several winners, more than 9 decimals, continueUntilTwoCandidatesRemain with several winners, a
+// minimumVoteThreshold above 0, a stopTabulationEarlyAfterRound, other tie-break modes. Settings that do not change
+// the count (decimalPlacesForVoteArithmetic, nonIntegerWinningThreshold and hareQuota for one winner,
+// doesFirstRoundDetermineThreshold — a multi-winner threshold is always set in round 1 —, output settings) are
+// ignored.
 #pragma once
 
 #include <tmo/core/result.hpp>
@@ -53,8 +64,8 @@ struct rctab_config {
     std::vector<std::string> excluded;        ///< the candidates marked "excluded": true
     std::vector<rctab_source> sources;
     std::optional<std::uint32_t> max_rankings;  ///< maxRankingsAllowed; nullopt = "max" (no limit)
-    /// The rules as IRV options. A useCandidateOrder chain has an empty order here: rctab_irv_options fills it for
-    /// a given profile.
+    /// The rules as IRV options (multi_winner set for multiWinnerAllowMultipleWinnersPerRound). A useCandidateOrder
+    /// chain has an empty order here: rctab_irv_options fills it for a given profile.
     irv_options irv;
 };
 
@@ -73,8 +84,8 @@ struct rctab_config {
 /// configuration's candidates found by name in `p` (in the configuration's order; names not in `p` are skipped).
 [[nodiscard]] irv_options rctab_irv_options(const rctab_config& config, const profile& p);
 
-/// Ballots read from another source made ready to count under `config`: a one-seat copy of `read` titled with the
-/// contest name, ranks beyond max_rankings dropped, the excluded candidates withdrawn.
+/// Ballots read from another source made ready to count under `config`: a copy of `read` with the configuration's
+/// seats (1, or multi_winner->seats), titled with the contest name, ranks beyond max_rankings dropped, the excluded candidates withdrawn.
 /// @return the profile, or errc::not_found for an excluded candidate that is not in `read`.
 [[nodiscard]] result<profile> rctab_ballots(const rctab_config& config, const profile& read);
 

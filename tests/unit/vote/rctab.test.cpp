@@ -15,6 +15,8 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace tmo::vote;
@@ -31,7 +33,12 @@ nlohmann::json load_json(const fs::path& path) {
     return nlohmann::json::parse(in);
 }
 
-rational whole(const std::string& s) { return rational(std::stoll(s)); }
+// A figure of RCTab's report: a whole number or a decimal ("7.2501"), exactly.
+rational figure(const std::string& s) {
+    auto r = rational::parse(s);
+    REQUIRE(r.has_value());
+    return *r;
+}
 
 // `name` as RCTab's Minneapolis configuration writes it: without the quotes of the VoteKit file's nicknames.
 std::string unquoted(std::string name) {
@@ -51,7 +58,7 @@ void check_rounds(const count_result& r, const fs::path& expected_file) {
         const auto& round = rounds[i];
         const stage& s = r.stages[i];
         INFO("round " << i + 1);
-        CHECK(s.quota == whole(round.at("threshold").get<std::string>()));
+        CHECK(s.quota == figure(round.at("threshold").get<std::string>()));
         std::vector<bool> tallied(r.candidates.size(), false);
         for (const auto& entry : round.at("tally").items()) {
             const std::string name = entry.key();
@@ -59,19 +66,42 @@ void check_rounds(const count_result& r, const fs::path& expected_file) {
             INFO(name);
             REQUIRE(number.count(name) == 1);
             tallied[number[name]] = true;
-            CHECK(s.votes[number[name]] == whole(votes.get<std::string>()));
+            CHECK(s.votes[number[name]] == figure(votes.get<std::string>()));
         }
         for (candidate_id c = 0; c < r.candidates.size(); ++c)
             if (!tallied[c]) CHECK(s.votes[c] == rational());  // eliminated earlier
+        // RCTab's final round of a multi-winner count reports the last surpluses that found no one apart.
         rational inactive;
-        for (const char* why : {"exhaustedChoices", "overvotes", "repeatedRankings", "skippedRankings"})
-            inactive += whole(round.at("inactiveBallots").at(why).get<std::string>());
+        for (const auto& entry : round.at("inactiveBallots").items())
+            inactive += figure(entry.value().get<std::string>());
         CHECK(s.non_transferable_total == inactive);
 
+        // What moves in the next round: to each candidate, to no one ("exhausted") and lost to truncation
+        // ("residual surplus" of a multi-winner count), summed over the round's results.
         std::vector<candidate_id> eliminated, elected;
+        std::map<std::string, rational> moved;
         for (const auto& result : round.at("tallyResults")) {
             if (result.contains("eliminated")) eliminated.push_back(number.at(result["eliminated"].get<std::string>()));
             if (result.contains("elected")) elected.push_back(number.at(result["elected"].get<std::string>()));
+            for (const auto& entry : result.at("transfers").items())
+                moved[entry.key()] += figure(entry.value().get<std::string>());
+        }
+        if (!moved.empty()) {
+            REQUIRE(i + 1 < r.stages.size());
+            const stage& next = r.stages[i + 1];
+            for (const auto& [to, amount] : moved) {
+                INFO("transfer to " << to);
+                if (to == "exhausted")
+                    CHECK(next.non_transferable == amount);
+                else if (to == "residual surplus")
+                    CHECK(next.rounding_loss == amount);
+                else
+                    CHECK(next.transfers[number.at(to)] == amount);
+            }
+            if (!elected.empty()) {
+                CHECK(next.action == stage_action::surplus);
+                CHECK(next.subject == elected.front());
+            }
         }
         std::sort(eliminated.begin(), eliminated.end());
         if (!eliminated.empty()) {
@@ -198,13 +228,67 @@ TEST_CASE("rctab: Minneapolis 2013 mayor, 80,101 ballots, 35 candidates, every o
     CHECK(r->stages[32].excluded.size() == 2);
 }
 
-TEST_CASE("rctab: the multi-winner sets are refused by the single-winner mapping") {
-    for (const char* set : {"test_set_multi_winner_fractional_threshold", "test_set_multi_winner_whole_threshold"}) {
-        auto c = load_rctab_config(rctab_dir / set / (std::string(set) + "_config.json"));
-        REQUIRE_FALSE(c.has_value());
-        CHECK(c.error().code() == errc::invalid_value);
-        CHECK(c.error().where().key_path == "rules.winnerElectionMode");
+TEST_CASE("rctab: multi-winner sets, several winners per round, fractional and whole thresholds, every round") {
+    const fs::path frac = rctab_dir / "test_set_multi_winner_fractional_threshold" /
+                          "test_set_multi_winner_fractional_threshold_config.json";
+    auto c = load_rctab_config(frac);
+    REQUIRE(c.has_value());
+    REQUIRE(c->irv.multi_winner.has_value());
+    CHECK(*c->irv.multi_winner == irv_multi_winner{3, irv_threshold::fractional, 4});
+    auto w = load_rctab_config(rctab_dir / "test_set_multi_winner_whole_threshold" /
+                               "test_set_multi_winner_whole_threshold_config.json");
+    REQUIRE(w.has_value());
+    CHECK(w->irv.multi_winner == irv_multi_winner{3, irv_threshold::whole, 4});
+
+    for (const char* set : {"test_set_multi_winner_fractional_threshold", "test_set_multi_winner_whole_threshold"})
+        check_set(set);
+
+    // The figures behind the rounds, from RCTab's report. Fractional: 29 votes in round 1 (one ballot skips five
+    // ranks), threshold 29/4 + 0.0001 = 7.2501; Candidate C's 8 votes in round 2 leave a surplus of 0.7499, a
+    // fraction 0.7499/8 = 0.0937 (truncated): 7 ballots give 0.6559 to E, 1 gives 0.0937 to F, 0.0003 is lost.
+    auto p = rctab_load_ballots(*c, frac.parent_path());
+    REQUIRE(p.has_value());
+    auto r = count_irv(*p, rctab_irv_options(*c, *p));
+    REQUIRE(r.has_value());
+    CHECK(r->seats == 3);
+    CHECK(r->decimals == 4);
+    CHECK(r->stages[0].quota == rational(72501, 10000));
+    CHECK(r->stages[2].transfers[4] == rational(6559, 10000));
+    CHECK(r->stages[2].rounding_loss == rational(3, 10000));
+    // A (10.2811) and B (10.0937) are elected together in round 5; round 6 moves both surpluses at once.
+    CHECK(r->stages[4].elected == std::vector<candidate_id>{0, 1});
+    CHECK(r->stages[5].non_transferable == rational(58741, 10000));  // RCTab's finalRoundSurplus
+    CHECK(r->elected == std::vector<candidate_id>{2, 0, 1});
+    // Every stage accounts for all 30 papers: votes + inactive + residual surpluses.
+    for (const stage& s : r->stages) {
+        rational sum = s.non_transferable_total + s.rounding_loss_total;
+        for (const rational& v : s.votes) sum += v;
+        CHECK(sum == rational(30));
     }
+}
+
+TEST_CASE("rctab: multi-winner settings tmo does not count are refused, naming the setting") {
+    const auto config = [](const std::string& extra) {
+        return read_rctab_config(R"({"candidates": [{"name": "A"}], "cvrFileSources": [],
+  "rules": {"winnerElectionMode": "multiWinnerAllowMultipleWinnersPerRound", "overvoteRule": "exhaustImmediately",
+            "tiebreakMode": "useCandidateOrder", "numberOfWinners": "2")" + extra + "}}",
+                                 "c.json");
+    };
+    REQUIRE(config("").has_value());
+    CHECK(config("")->irv.multi_winner == irv_multi_winner{2, irv_threshold::whole, 4});
+    for (const auto& [extra, key] : std::vector<std::pair<std::string, std::string>>{
+             {R"(, "hareQuota": true)", "rules.hareQuota"},
+             {R"(, "decimalPlacesForVoteArithmetic": "12")", "rules.decimalPlacesForVoteArithmetic"},
+             {R"(, "continueUntilTwoCandidatesRemain": true)", "rules.continueUntilTwoCandidatesRemain"}}) {
+        auto bad = config(extra);
+        REQUIRE_FALSE(bad.has_value());
+        CHECK(bad.error().code() == errc::invalid_value);
+        CHECK(bad.error().where().key_path == key);
+    }
+    auto other = read_rctab_config(R"({"candidates": [], "cvrFileSources": [],
+  "rules": {"winnerElectionMode": "multiWinnerAllowOnlyOneWinnerPerRound", "numberOfWinners": "2"}})");
+    REQUIRE_FALSE(other.has_value());
+    CHECK(other.error().where().key_path == "rules.winnerElectionMode");
 }
 
 TEST_CASE("open-rcv-tests: every IRV vector's rounds and winners") {
