@@ -126,7 +126,7 @@ class meek_count {
     using value = typename Arith::value;
 
     // Why an iteration stopped.
-    enum class ending { elected, omega, stable, single };
+    enum class ending { elected, omega, stable, batch, single };
 
 public:
     meek_count(const profile& p, const meek_options& o, Arith a, unsigned decimals)
@@ -184,7 +184,24 @@ public:
             stage s;
             s.number = res_.stages.size() + 1;
             ending end = ending::single;
-            if (!settled_) {
+            if (exclude_remaining_) {
+                exclude_remaining_ = false;
+                for (candidate_id c = 0; c < c_count; ++c)
+                    if (state_[c] == candidate_state::continuing) {
+                        s.excluded.push_back(c);
+                        state_[c] = candidate_state::excluded;
+                        keep_[c] = a_.zero();
+                    }
+                s.action = stage_action::exclusion;
+                s.subject = s.excluded.front();
+                reduce();
+                distribute();
+                s.iterations = 1;
+                s.explanation = "The seats are filled: " + detail::join_names(res_.candidates, s.excluded) +
+                                (s.excluded.size() == 1 ? " was" : " were") +
+                                " excluded and the papers were distributed once more under the final keep values; " +
+                                quota_sentence() + ".";
+            } else if (!settled_) {
                 s.action = stage_action::surplus;
                 std::vector<candidate_id> holders;
                 for (candidate_id c = 0; c < c_count; ++c)
@@ -199,15 +216,26 @@ public:
                                 keep_values(holders) + ") over " + iterations_text(s.iterations) + ", until " +
                                 ending_text(end) + "; " + quota_sentence() + ".";
             } else {
-                auto lowest = pick_exclusion(s);
-                if (!lowest) return unexpected(lowest.error());
-                const candidate_id who = *lowest;
+                std::vector<candidate_id> out = std::move(sure_losers_);
+                sure_losers_.clear();
+                const value found_at = batch_surplus_;
+                batch_surplus_ = a_.zero();
+                if (out.empty()) {
+                    auto lowest = pick_exclusion(s);
+                    if (!lowest) return unexpected(lowest.error());
+                    out = {*lowest};
+                }
+                const candidate_id who = out.front();
                 s.action = stage_action::exclusion;
                 s.subject = who;
-                s.excluded = {who};
+                s.excluded = out;
                 const value had = votes_[who];
-                state_[who] = candidate_state::excluded;
-                keep_[who] = a_.zero();
+                value batch_votes = a_.zero();
+                for (candidate_id c : out) {
+                    batch_votes += votes_[c];
+                    state_[c] = candidate_state::excluded;
+                    keep_[c] = a_.zero();
+                }
                 reduce();
                 if (detail::continuing_count(state_) <= seats_ - res_.elected.size()) {
                     distribute();
@@ -215,10 +243,20 @@ public:
                 } else {
                     end = iterate(s, true);
                 }
-                s.explanation = res_.candidates[who] +
-                                (s.ties.empty() ? " had the fewest votes (" + text(had) + ") and was excluded"
-                                                : " (votes " + text(had) + ") was excluded as the tie was settled") +
-                                ": their keep value became 0 and the papers were distributed again" +
+                const std::string whom =
+                    out.size() > 1
+                        ? detail::join_names(res_.candidates, out) + " were excluded together as sure losers: their " +
+                              text(batch_votes) + " votes and the total surplus " + text(found_at) +
+                              " are less than the votes of the next hopeful"
+                    : found_at != a_.zero()
+                        ? res_.candidates[who] + " was excluded as a sure loser: their " + text(had) +
+                              " votes and the total surplus " + text(found_at) +
+                              " are less than the votes of the next hopeful"
+                    : res_.candidates[who] +
+                          (s.ties.empty() ? " had the fewest votes (" + text(had) + ") and was excluded"
+                                          : " (votes " + text(had) + ") was excluded as the tie was settled");
+                s.explanation = whom + ": " + (out.size() > 1 ? "their keep values" : "their keep value") +
+                                " became 0 and the papers were distributed again" +
                                 (end == ending::single ? std::string()
                                                        : " over " + iterations_text(s.iterations) + ", until " +
                                                              ending_text(end)) +
@@ -244,6 +282,7 @@ private:
             case ending::omega:
                 return "the total surplus " + text(surplus_) + " was below " + text(omega_);
             case ending::stable: return "the total surplus " + text(surplus_) + " stopped falling";
+            case ending::batch: return "sure losers could be excluded (total surplus " + text(surplus_) + ")";
             case ending::single: break;
         }
         return {};
@@ -375,6 +414,13 @@ private:
             surplus_ = total_surplus();
             if (a_.compare(surplus_, omega_) < 0) return ending::omega;
             if (last && a_.compare(surplus_, *last) >= 0) return ending::stable;
+            if (o_.batch_defeat) {
+                sure_losers_ = sure_losers(surplus_);
+                if (!sure_losers_.empty()) {
+                    batch_surplus_ = surplus_;
+                    return ending::batch;
+                }
+            }
             last = surplus_;
             for (candidate_id c = 0; c < votes_.size(); ++c)
                 if (state_[c] == candidate_state::elected) keep_[c] = a_.next_keep(keep_[c], quota_, votes_[c]);
@@ -382,6 +428,38 @@ private:
             ++s.iterations;
             if (anyone_reaches()) return ending::elected;
         }
+    }
+
+    // Droop's batch defeat: the hopefuls in order of votes, grouped so that a group holds every hopeful within
+    // `surplus` of its lowest member (the first group: every hopeful with at most `surplus`); the largest run of
+    // lowest groups, leaving at least as many hopefuls as seats to fill and not the last group, whose votes plus
+    // `surplus` are less than the votes of the lowest member of the next group. Empty if there is none.
+    std::vector<candidate_id> sure_losers(const value& surplus) const {
+        std::vector<candidate_id> order;
+        for (candidate_id c = 0; c < votes_.size(); ++c)
+            if (state_[c] == candidate_state::continuing) order.push_back(c);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](candidate_id x, candidate_id y) { return a_.compare(votes_[x], votes_[y]) < 0; });
+        const std::size_t vacancies = seats_ - res_.elected.size();
+        if (order.size() <= vacancies) return {};
+        std::vector<std::size_t> group_end;  // one past each group's last member in `order`
+        value base = a_.zero();
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (a_.compare(base + surplus, votes_[order[i]]) >= 0) continue;
+            if (i > 0) group_end.push_back(i);
+            base = votes_[order[i]];
+        }
+        group_end.push_back(order.size());
+        const std::size_t most = order.size() - vacancies;
+        std::size_t batch = 0;
+        value below = a_.zero();
+        for (std::size_t g = 0; g + 1 < group_end.size() && group_end[g] <= most; ++g) {
+            for (std::size_t i = g == 0 ? 0 : group_end[g - 1]; i < group_end[g]; ++i) below += votes_[order[i]];
+            if (a_.compare(below + surplus, votes_[order[group_end[g]]]) < 0) batch = group_end[g];
+        }
+        std::vector<candidate_id> out(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(batch));
+        std::sort(out.begin(), out.end());
+        return out;
     }
 
     // The hopeful with the fewest votes; every hopeful within the total surplus of the lowest is tied with it.
@@ -435,14 +513,16 @@ private:
                              (reached.size() == 1 ? " reached the quota and was elected." :
                                                     " reached the quota and were elected.");
         if (res_.elected.size() == seats_) {
-            done_ = true;
+            exclude_remaining_ = o_.exclude_remaining && detail::continuing_count(state_) > 0;
+            done_ = !exclude_remaining_;
         } else if (detail::continuing_count(state_) <= seats_ - res_.elected.size()) {
             detail::elect_remaining(state_, res_, s,
                                     [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
             done_ = true;
         }
         surplus_ = total_surplus();
-        settled_ = end == ending::omega || end == ending::stable || a_.compare(surplus_, omega_) < 0;
+        settled_ = end == ending::omega || end == ending::stable || end == ending::batch ||
+                   a_.compare(surplus_, omega_) < 0;
         fill_stage(s);
         res_.stages.push_back(std::move(s));
         return {};
@@ -489,7 +569,10 @@ private:
     value quota_{};
     value surplus_{};
     value omega_{};
+    std::vector<candidate_id> sure_losers_;  // batch defeat: found by the last iteration, excluded next
+    value batch_surplus_{};                  // the total surplus they were found at
     bool settled_ = true;
+    bool exclude_remaining_ = false;  // the seats are filled: a last stage excludes the hopefuls left
     bool done_ = false;
 };
 
@@ -516,6 +599,7 @@ std::string to_string(const meek_options& o) {
                              : (o.arithmetic == meek_arithmetic::fixed ? "fixed-" : "guarded-") +
                                    std::to_string(o.decimals);
     std::string out = "arithmetic=" + arithmetic + " omega=" + o.omega_or_default().to_exact_text() +
+                      (o.batch_defeat ? " batch=on" : "") + (o.exclude_remaining ? " exclude-remaining=on" : "") +
                       " ties=" + detail::describe(o.ties);
     if (o.seats) out += " seats=" + std::to_string(*o.seats);
     return out;

@@ -147,6 +147,12 @@ result<count_result> run_meek(const profile& p, const options_text& o) {
                                                        "': expected a positive number such as 0.000001 or 1/1000000");
         options.omega = *omega;
     }
+    auto batch = o.boolean("batch");
+    if (!batch) return unexpected(batch.error());
+    options.batch_defeat = batch->value_or(false);
+    auto remaining = o.boolean("exclude-remaining");
+    if (!remaining) return unexpected(remaining.error());
+    options.exclude_remaining = remaining->value_or(false);
     return count_meek(p, options);
 }
 
@@ -218,7 +224,8 @@ constexpr std::array<std::string_view, 11> irv_keys{TMO_COMMON_KEYS, "overvote",
 constexpr std::array<std::string_view, 7> block_keys{TMO_COMMON_KEYS, "max-marks"};
 constexpr std::array<std::string_view, 7> condorcet_keys{TMO_COMMON_KEYS, "strength"};
 constexpr std::array<std::string_view, 8> borda_keys{TMO_COMMON_KEYS, "variant", "unranked"};
-constexpr std::array<std::string_view, 8> meek_keys{TMO_COMMON_KEYS, "arithmetic", "omega"};
+constexpr std::array<std::string_view, 10> meek_keys{TMO_COMMON_KEYS, "arithmetic", "omega", "batch",
+                                                     "exclude-remaining"};
 
 #undef TMO_COMMON_KEYS
 

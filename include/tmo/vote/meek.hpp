@@ -25,6 +25,25 @@
 //   6. The count ends when all seats are filled (the other hopefuls are not elected), or when the hopeful
 //      candidates are no more than the seats left (they are all deemed elected).
 //
+// Batch defeat (option `batch_defeat`, text option batch=on; off by default). Droop's parametric Meek (Droop's
+// `meek` rule, defeat_batch=safe) also stops an iteration, after the omega and stable tests, as soon as there are
+// sure losers, and excludes them all together in the next stage:
+//   - the hopefuls are put in order of votes and grouped: a group holds every hopeful whose votes are within the
+//     total surplus of its lowest member (the first group: every hopeful with no more votes than the total surplus),
+//     so that candidates the surplus could still reorder are never separated;
+//   - the sure losers are the largest run of lowest groups (never the last group, and leaving at least as many
+//     hopefuls as seats to fill) whose combined votes plus the total surplus are less than the votes of the lowest
+//     member of the next group: no transfer of the surplus could lift any of them above that candidate. A single
+//     candidate can be a sure loser.
+// When an iteration ends on omega or a stable surplus, one candidate is excluded as in step 5. With exact
+// arithmetic this follows Droop's rational Meek count (meek-o10-rational-d12) step by step, with far fewer
+// iterations than excluding one candidate at a time.
+//
+// Excluding the remaining hopefuls (option `exclude_remaining`, text option exclude-remaining=on; off by default).
+// When the seats are filled while hopefuls remain, one more exclusion stage excludes them all (keep value 0) and
+// distributes the papers once under the final keep values, without iterating: the final votes Droop reports. With
+// batch_defeat and exact arithmetic this gives Droop's final votes (SC.blt: Steve Kramer 24.872970757406).
+//
 // Arithmetic (counting.md §5), option `arithmetic`:
 //   fixed-N    (default fixed-9) every value is a whole number of 10^-N: keep amounts and keep values rounded up,
 //              the quota truncated then raised by 10^-N, elected on votes >= quota; exact comparisons.
@@ -43,7 +62,10 @@
 //                stage is spent when the total surplus is already below omega;
 //   exclusion    the lowest hopeful's keep value becomes 0 and the papers are distributed again, iterating the
 //                keep values as above; when the hopefuls left are no more than the seats, the remaining candidates
-//                are deemed elected after one distribution, without iterating.
+//                are deemed elected after one distribution, without iterating. With batch_defeat, the sure
+//                losers found by the last iteration are excluded together (stage::excluded lists them; subject: the
+//                first); with exclude_remaining, a last exclusion stage excludes the hopefuls left once the seats
+//                are filled.
 // Votes at each stage are those of the last distribution; the non-transferable total is that distribution's excess
 // and the rounding loss what the equal shares dropped, so votes + non-transferable + loss = valid papers exactly.
 #pragma once
@@ -76,6 +98,13 @@ struct meek_options {
     /// The iteration stops when the total surplus is below omega (> 0). nullopt = the arithmetic's default. In
     /// fixed and guarded arithmetic omega is rounded up to the smallest value the arithmetic holds.
     std::optional<rational> omega;
+    /// Batch defeat of sure losers (Hill, Wichmann & Woodall; Droop's meek `defeat_batch=safe`); off in the preset,
+    /// as the PR Foundation reference rule excludes one candidate at a time. See "Batch defeat" above.
+    bool batch_defeat = false;
+    /// When the seats are filled while hopefuls remain, a last stage excludes them and distributes the papers once
+    /// more under the final keep values, as Droop's final count does; off in the preset (the count ends at the
+    /// election). See "Excluding the remaining hopefuls" above.
+    bool exclude_remaining = false;
     tie_chain ties;
     std::optional<std::uint32_t> seats;  ///< overrides the profile's number of seats
 

@@ -17,7 +17,10 @@
 //   irv        overvote (exhaust | skip | multiple), skipped-ranks (a whole number), duplicates (skip | exhaust),
 //              batch (on | off), until-two (on | off)
 //   meek       arithmetic (fixed-N | guarded-N with N from 1 to 9, fixed = fixed-9, guarded = guarded-9, exact;
-//              default fixed-9), omega (a positive number, "0.000001" or "1/1000000"; default as meek.hpp says)
+//              default fixed-9), omega (a positive number, "0.000001" or "1/1000000"; default as meek.hpp says),
+//              batch (on | off: batch defeat of sure losers as Droop's meek does, meek.hpp; default off),
+//              exclude-remaining (on | off: once the seats are filled, exclude the hopefuls left and distribute once
+//              more, Droop's final count; default off)
 //   plurality, block, approval
 //              max-marks (a whole number; approval: default no limit)
 //   schulze, ranked-pairs
