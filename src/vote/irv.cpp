@@ -72,6 +72,7 @@ public:
                                                   std::to_string(res_.decimals) + " decimals");
         res_.valid_vote = rational(valid);
         votes_.assign(c_count, 0);
+        deemed_.assign(c_count, false);
         worth_.assign(p_.ballots().size(), scale_);
 
         stage first;
@@ -257,7 +258,7 @@ private:
         for (std::size_t i = 0; i < p_.ballots().size(); ++i) {
             const ballot& b = p_.ballots()[i];
             const std::int64_t amount = worth_[i] * static_cast<std::int64_t>(b.count);
-            const candidate_id c = reading(b);
+            const candidate_id c = pinned_.empty() || pinned_[i] == no_candidate ? reading(b) : pinned_[i];
             holder_[i] = c;
             if (c == no_candidate) {
                 if (valid_ballot_[i]) exhausted_ += amount;
@@ -329,7 +330,7 @@ private:
         }
         s.quota = rational(integer(threshold_), integer(scale_));
         for (candidate_id c = 0; c < state_.size(); ++c)
-            if (state_[c] == candidate_state::elected) votes_[c] = threshold_;
+            if (state_[c] == candidate_state::elected && !deemed_[c]) votes_[c] = threshold_;
 
         const std::size_t vacancies = m.seats - res_.elected.size();
         std::vector<candidate_id> reached;
@@ -358,9 +359,16 @@ private:
             s.explanation += " " + detail::join_names(res_.candidates, reached) +
                              (reached.size() == 1 ? " reached the threshold and was elected."
                                                   : " reached the threshold and were elected.");
-        if (res_.elected.size() < m.seats && continuing().size() <= m.seats - res_.elected.size())
+        if (res_.elected.size() < m.seats && continuing().size() <= m.seats - res_.elected.size()) {
             detail::elect_remaining(state_, res_, s,
                                     [&](candidate_id x, candidate_id y) { return votes_[x] > votes_[y]; });
+            // Elected below the threshold, they keep the ballots they hold (if a final round follows) and take no
+            // transfers.
+            for (candidate_id c : s.deemed_elected) deemed_[c] = true;
+            pinned_.assign(p_.ballots().size(), no_candidate);
+            for (std::size_t i = 0; i < holder_.size(); ++i)
+                if (holder_[i] != no_candidate && deemed_[holder_[i]]) pinned_[i] = holder_[i];
+        }
         if (res_.elected.size() == m.seats) {
             // RCTab's final round transfers the surpluses of the last winners, if there are any.
             const bool surplus = std::any_of(just_elected_.begin(), just_elected_.end(),
@@ -392,6 +400,8 @@ private:
     std::vector<std::int64_t> worth_;       // per ballot line: the value of one of its papers
     std::vector<bool> valid_ballot_;
     std::vector<candidate_id> holder_;      // per ballot line: whom it counted for in the last round
+    std::vector<candidate_id> pinned_;      // per ballot line (when any): the deemed-elected candidate keeping it
+    std::vector<bool> deemed_;              // per candidate: elected as one of the last continuing candidates
     std::vector<candidate_state> state_;
     std::int64_t exhausted_ = 0;  // valid papers counting for no one (none before round 1)
     std::int64_t threshold_ = 0;

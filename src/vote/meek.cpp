@@ -194,13 +194,16 @@ public:
                     }
                 s.action = stage_action::exclusion;
                 s.subject = s.excluded.front();
+                // The count is over: the distribution shows where the papers end, and the quota stays as it was.
+                const value quota = quota_;
                 reduce();
                 distribute();
+                quota_ = quota;
                 s.iterations = 1;
                 s.explanation = "The seats are filled: " + detail::join_names(res_.candidates, s.excluded) +
                                 (s.excluded.size() == 1 ? " was" : " were") +
-                                " excluded and the papers were distributed once more under the final keep values; " +
-                                quota_sentence() + ".";
+                                " excluded and the papers were distributed once more under the final keep values; "
+                                "the quota stays " + text(quota_) + ".";
             } else if (!settled_) {
                 s.action = stage_action::surplus;
                 std::vector<candidate_id> holders;

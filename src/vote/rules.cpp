@@ -40,13 +40,20 @@ public:
         return std::optional<std::uint32_t>{n};
     }
 
-    [[nodiscard]] result<std::optional<bool>> boolean(std::string_view key) const {
+    // Sets `out` from the on/off value of `key`, if the key is given.
+    [[nodiscard]] result<void> flag(std::string_view key, bool& out) const {
         auto text = find(key);
-        if (!text) return std::optional<bool>{};
+        if (!text) return {};
         for (std::string_view yes : {"on", "true", "yes", "1"})
-            if (*text == yes) return std::optional<bool>{true};
+            if (*text == yes) {
+                out = true;
+                return {};
+            }
         for (std::string_view no : {"off", "false", "no", "0"})
-            if (*text == no) return std::optional<bool>{false};
+            if (*text == no) {
+                out = false;
+                return {};
+            }
         return bad_value(key, *text, "on, off, true, false, yes, no, 1 or 0");
     }
 
@@ -147,12 +154,8 @@ result<count_result> run_meek(const profile& p, const options_text& o) {
                                                        "': expected a positive number such as 0.000001 or 1/1000000");
         options.omega = *omega;
     }
-    auto batch = o.boolean("batch");
-    if (!batch) return unexpected(batch.error());
-    options.batch_defeat = batch->value_or(false);
-    auto remaining = o.boolean("exclude-remaining");
-    if (!remaining) return unexpected(remaining.error());
-    options.exclude_remaining = remaining->value_or(false);
+    if (auto r = o.flag("batch", options.batch_defeat); !r) return unexpected(r.error());
+    if (auto r = o.flag("exclude-remaining", options.exclude_remaining); !r) return unexpected(r.error());
     return count_meek(p, options);
 }
 
@@ -174,12 +177,8 @@ result<count_result> run_irv(const profile& p, const options_text& o) {
     auto duplicates = o.choice("duplicates", {"skip", "exhaust"});
     if (!duplicates) return unexpected(duplicates.error());
     if (*duplicates == std::size_t{1}) options.duplicates = duplicate_rule::exhaust;
-    auto batch = o.boolean("batch");
-    if (!batch) return unexpected(batch.error());
-    options.batch_elimination = batch->value_or(false);
-    auto until_two = o.boolean("until-two");
-    if (!until_two) return unexpected(until_two.error());
-    options.continue_until_two = until_two->value_or(false);
+    if (auto r = o.flag("batch", options.batch_elimination); !r) return unexpected(r.error());
+    if (auto r = o.flag("until-two", options.continue_until_two); !r) return unexpected(r.error());
     return count_irv(p, options);
 }
 

@@ -41,8 +41,9 @@
 //
 // Excluding the remaining hopefuls (option `exclude_remaining`, text option exclude-remaining=on; off by default).
 // When the seats are filled while hopefuls remain, one more exclusion stage excludes them all (keep value 0) and
-// distributes the papers once under the final keep values, without iterating: the final votes Droop reports. With
-// batch_defeat and exact arithmetic this gives Droop's final votes (SC.blt: Steve Kramer 24.872970757406).
+// distributes the papers once under the final keep values, without iterating or electing, the quota unchanged: the
+// final votes Droop reports. With batch_defeat and exact arithmetic this gives Droop's final votes (SC.blt: Steve
+// Kramer 24.872970757406).
 //
 // Arithmetic (counting.md §5), option `arithmetic`:
 //   fixed-N    (default fixed-9) every value is a whole number of 10^-N: keep amounts and keep values rounded up,

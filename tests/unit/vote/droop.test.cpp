@@ -202,6 +202,7 @@ TEST_CASE("meek batch=on exclude-remaining=on by name: Droop's rational SC.blt c
     CHECK(d12(s6.votes[2]) == "16.382856043283");
     const stage& last = r->stages[6];
     CHECK(last.excluded == std::vector<candidate_id>{2});
+    CHECK(d12(last.quota) == "18.591521682196");
     CHECK(d12(last.votes[3]) == "23.901089126074");
     CHECK(d12(last.votes[6]) == "20.340297031488");
     CHECK(d12(last.votes[7]) == "19.603630194068");

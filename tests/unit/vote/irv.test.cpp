@@ -186,3 +186,37 @@ TEST_CASE("irv: ties for exclusion go through the tie chain") {
     CHECK(r->stages[1].ties[0].chosen == 1);
     CHECK(r->stages[1].excluded == std::vector<candidate_id>{1});
 }
+
+TEST_CASE("irv: several winners per round (RCTab), a surplus and a candidate elected as the last continuing one") {
+    // A 5, B 3, C 3, D 2 (D's papers go to B); 3 seats, 13 votes: threshold floor(13/4) + 1 = 4, 4 decimals.
+    auto file = read_blt("4 3\n5 1 0\n3 2 0\n3 3 0\n2 4 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"D\"\n\"t\"\n");
+    REQUIRE(file.has_value());
+    irv_options o;
+    o.multi_winner = irv_multi_winner{3, irv_threshold::whole, 4};
+    auto r = count_irv(file->profile, o);
+    REQUIRE(r.has_value());
+    REQUIRE(r->stages.size() == 4);
+    // Round 1: A is elected with 5; round 2 moves A's surplus 1 (fraction 1/5 = 0.2 of each paper), which finds no
+    // one: 1 exhausted.
+    CHECK(r->stages[0].quota == tmo::rational(4));
+    CHECK(r->stages[0].elected == std::vector<candidate_id>{0});
+    CHECK(r->stages[1].action == stage_action::surplus);
+    CHECK(r->stages[1].non_transferable == tmo::rational(1));
+    // Round 3: D is excluded, B reaches 5 and is elected; C, the last continuing candidate, takes the last seat.
+    CHECK(r->stages[2].excluded == std::vector<candidate_id>{3});
+    CHECK(r->stages[2].elected == std::vector<candidate_id>{1, 2});
+    CHECK(r->stages[2].deemed_elected == std::vector<candidate_id>{2});
+    // Final round: B's surplus 1 is exhausted; C keeps its 3 papers, takes none and is not raised to the threshold.
+    const stage& last = r->stages[3];
+    CHECK(last.votes == std::vector<tmo::rational>{4, 4, 3, 0});
+    CHECK(last.non_transferable_total == tmo::rational(2));
+    CHECK(last.rounding_loss_total == tmo::rational(0));
+    CHECK(r->elected == std::vector<candidate_id>{0, 1, 2});
+    CHECK(r->parameters.find("winners=3 threshold=whole arithmetic=fixed-4") != std::string::npos);
+
+    o.continue_until_two = true;
+    CHECK(count_irv(file->profile, o).error().code() == tmo::errc::invalid_value);
+    o.continue_until_two = false;
+    o.multi_winner->seats = 5;
+    CHECK(count_irv(file->profile, o).error().code() == tmo::errc::invalid_value);
+}
