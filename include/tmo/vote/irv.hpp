@@ -15,8 +15,9 @@
 //      V/(S+1) truncated to the decimals plus 10^-decimals (fractional: 29 votes, 3 seats, 4 decimals: 7.2501).
 //   2. At the end of a round, every continuing candidate with at least T votes is elected, most votes first (all in
 //      the same round; if more reach T than seats remain, the tie chain settles the last seats). If the continuing
-//      candidates are no more than the seats left, they are all elected. If no one was elected, the candidate with
-//      the fewest votes is excluded, as for one winner.
+//      candidates are no more than the seats left, they are all elected; those keep the ballots they hold (a
+//      final round moves none of them) and take no transfers. If no one was elected, the candidate with the fewest
+//      votes is excluded, as for one winner.
 //   3. The round after an election transfers the surpluses of all the candidates elected in it: for each, the
 //      surplus fraction f = (votes - T) / votes truncated to the decimals, and every ballot counting for them takes
 //      the value (its value x f) truncated to the decimals, and moves on. An elected candidate keeps exactly T.
@@ -24,8 +25,9 @@
 //   4. The count ends when all seats are filled; if the round that filled them elected candidates with a surplus,
 //      one final round transfers those surpluses (RCTab's final round; what finds no continuing candidate there is
 //      RCTab's "finalRoundSurplus", counted here as non-transferable).
-// The round structure is RCTab's: a round either transfers surpluses or excludes, never both, and a zero surplus
-// still takes a round when seats remain.
+// As in RCTab's reports, a round either transfers surpluses or excludes, never both. A zero surplus still takes a
+// round when seats remain (tmo's reading; RCTab's two multi-winner test sets, which this reproduces round by round,
+// have no zero surplus).
 //
 // The result uses the STV stage records: stage 1 is round 1 (first choices); each later stage excludes one candidate
 // (or a batch), or transfers the surpluses of the candidates elected in the round before (subject: the first of them),

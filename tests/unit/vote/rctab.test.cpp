@@ -89,7 +89,9 @@ void check_rounds(const count_result& r, const fs::path& expected_file) {
         if (!moved.empty()) {
             REQUIRE(i + 1 < r.stages.size());
             const stage& next = r.stages[i + 1];
-            for (const auto& [to, amount] : moved) {
+            for (const auto& entry : moved) {
+                const std::string& to = entry.first;
+                const rational& amount = entry.second;
                 INFO("transfer to " << to);
                 if (to == "exhausted")
                     CHECK(next.non_transferable == amount);
