@@ -22,6 +22,11 @@ function(tmo_example language name)
     add_executable(${target} ${name}.c)
     set_target_properties(${target} PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
     target_link_libraries(${target} PRIVATE tmo::c)
+    if(TMO_SANITIZE AND CMAKE_C_COMPILER_ID MATCHES "Clang")
+      # In the tree's sanitizer build: clang links the C++ parts of the sanitizer runtime, which the C++ library
+      # inside tmo_c needs, only when it links C++ (as tests/c_api does).
+      set_target_properties(${target} PROPERTIES LINKER_LANGUAGE CXX)
+    endif()
   else()
     add_executable(${target} ${name}.cpp)
     set_target_properties(${target} PROPERTIES CXX_STANDARD 20 CXX_STANDARD_REQUIRED ON CXX_EXTENSIONS OFF)
