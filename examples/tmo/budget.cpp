@@ -1,11 +1,14 @@
 // tmo budget: decide which projects a participatory budget funds, and explain why.
 #include "commands.hpp"
 #include "html.hpp"
+#include "output.hpp"
+#include "progress.hpp"
 #include "reports.hpp"
 
 #include <tmo/budget/explain.hpp>
 #include <tmo/budget/input.hpp>
 #include <tmo/budget/run.hpp>
+#include <tmo/core/text.hpp>
 
 #include <fstream>
 #include <filesystem>
@@ -58,7 +61,14 @@ int run_budget(const budget_options& o) {
             return bad(path + ": error: " + drawn.error().message());
     }
     const std::string rule = o.rule.empty() ? pb::default_rule(inst) : o.rule;
+    progress_line progress;  // "add1: run 12, budget 1,234,000…" on a terminal, for long Add1 completions
+    if (progress.active())
+        settings.progress = [&progress](const pb::add1_progress& p) {
+            progress.show("add1: run " + tmo::group_thousands(std::to_string(p.run)) + ", budget " +
+                          tmo::group_thousands(p.budget.floor().str()) + "\u2026");
+        };
     auto out = pb::run(inst, rule, settings);
+    progress.clear();
     if (!out) return bad(o.file + ": error: " + out.error().message());
     if (o.format == "json") std::cout << pb::to_json(inst, *out) << '\n';
     else if (const std::string name = std::filesystem::path(o.file).filename().string(); o.format == "html")
@@ -95,11 +105,11 @@ void add_budget(CLI::App& app, int& status) {
     sub->add_option("--score", setting(5), "greedy scores: ballots, column (the file's score column) or auto");
     sub->add_option("--eligibility", setting(6), "MES eligibility filter factor, e.g. 1/3");
     sub->add_option("--compare", setting(7), "MES comparison step: none, satisfaction or exclusion");
-    sub->footer("Example:\n  tmo budget Poland_Wieliczka_2023_Green_Budget.pb --rule mes-add1 --add1-stop over-budget\n"
-                "  tmo budget examples/data/riverside_fund.toml\n\n"
+    sub->footer("Example: tmo budget examples/data/budget/riverside_fund.toml\n"
+                "Example: tmo budget examples/data/budget/riverside_fund.csv --rule mes-add1 --add1-stop over-budget\n\n"
                 "Prints the funded projects with the reasons, and exits 0; or prints 'file:line:column: error: ...' "
                 "and exits 2.");
-    sub->callback([options, &status] { status = run_budget(*options); });
+    run_with_output(*sub, status, [options] { return run_budget(*options); });
 }
 
 }  // namespace tmo_tool

@@ -1,5 +1,6 @@
 // tmo calendar: the statutory calendar from a file of milestones; what is overdue or due soon on a day.
 #include "commands.hpp"
+#include "output.hpp"
 
 #include <tmo/decision/calendar.hpp>
 
@@ -67,10 +68,11 @@ void add_calendar(CLI::App& app, int& status) {
     sub->add_option("--format", options->format, "Output: text (default), markdown or json")
         ->check(CLI::IsMember({"text", "markdown", "json"}));
     sub->add_flag("--check", options->check, "Exit 1 when a deadline is overdue");
-    sub->footer("Example:\n  tmo calendar examples/data/riverside/calendar.toml --on 2025-10-05 --check\n\n"
+    sub->footer("Example: tmo calendar examples/data/riverside/calendar.toml --on 2025-10-05\n"
+                "Example (exit 1): tmo calendar examples/data/riverside/calendar.toml --on 2025-10-05 --check\n\n"
                 "Prints each deadline with its due date and status and exits 0 (1 with --check when something is "
                 "overdue), or prints 'file:line:column: error: ...' and exits 2.");
-    sub->callback([options, &status] { status = run_calendar(*options); });
+    run_with_output(*sub, status, [options] { return run_calendar(*options); });
 }
 
 }  // namespace tmo_tool

@@ -1,5 +1,6 @@
 // tmo check: validate a constitution file (or a shipped preset) and print its summary.
 #include "commands.hpp"
+#include "output.hpp"
 
 #include <tmo/rules/constitution.hpp>
 
@@ -45,9 +46,10 @@ void add_check(CLI::App& app, int& status) {
     for (std::string_view name : tmo::constitution_preset_names()) presets += (presets.empty() ? "" : ", ") + std::string(name);
     sub->add_option("--preset", options->preset, "Check a shipped preset instead of a file: " + presets);
     sub->add_flag("--canonical", options->canonical, "Print the constitution as canonical TOML instead of a summary");
-    sub->footer("Example:\n  tmo check examples/data/riverside_tmo.toml\n\n"
+    sub->footer("Example: tmo check examples/data/riverside_tmo.toml\n"
+                "Example: tmo check --preset ccbs_act_2014 --canonical\n\n"
                 "Prints the rules in plain English and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
-    sub->callback([options, &status] { status = run_check(*options); });
+    run_with_output(*sub, status, [options] { return run_check(*options); });
 }
 
 }  // namespace tmo_tool

@@ -1,6 +1,7 @@
 // tmo contract and tmo tender: a contract's month (KPIs, ratings, service credits, payment due, or the OCDS release
 // package), and a tender's ranking with its explanation.
 #include "commands.hpp"
+#include "output.hpp"
 
 #include <tmo/contract/document.hpp>
 #include <tmo/contract/report.hpp>
@@ -77,9 +78,11 @@ void add_contract(CLI::App& app, int& status) {
     sub->add_option("--period", options->period, "The month, YYYY-MM")->required();
     sub->add_option("--format", options->format, "text, json or ocds (an OCDS 1.1.5 release package)")
         ->check(CLI::IsMember({"text", "json", "ocds"}));
-    sub->footer("Example:\n  tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04\n\n"
+    sub->footer("Example: tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04\n"
+                "Example: tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04 "
+                "--format ocds\n\n"
                 "Prints the report and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
-    sub->callback([options, &status] { status = run_contract(*options); });
+    run_with_output(*sub, status, [options] { return run_contract(*options); });
 }
 
 void add_tender(CLI::App& app, int& status) {
@@ -87,9 +90,9 @@ void add_tender(CLI::App& app, int& status) {
     CLI::App* sub = app.add_subcommand("tender", "Evaluate a tender: score and rank the bids, and explain the ranking");
     sub->add_option("FILE", options->file, "The tender, a TOML file")->required();
     sub->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    sub->footer("Example:\n  tmo tender examples/data/contracts/riverside_cleaning_tender.toml\n\n"
+    sub->footer("Example: tmo tender examples/data/contracts/riverside_cleaning_tender.toml\n\n"
                 "Prints the ranking and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
-    sub->callback([options, &status] { status = run_tender(*options); });
+    run_with_output(*sub, status, [options] { return run_tender(*options); });
 }
 
 }  // namespace tmo_tool

@@ -1,8 +1,11 @@
 // tmo count: count the ballots of an election file and explain the result stage by stage.
 #include "commands.hpp"
+#include "output.hpp"
+#include "progress.hpp"
 #include "html.hpp"
 #include "reports.hpp"
 
+#include <tmo/core/text.hpp>
 #include <tmo/vote/ballot_file.hpp>
 #include <tmo/vote/rctab.hpp>
 #include <tmo/vote/rules.hpp>
@@ -95,8 +98,11 @@ int run_count(count_options& options) {
         std::cerr << "tmo count: error: expected a ballot file (or --rctab-config)\n";
         return exit_bad_input;
     }
+    progress_line progress;  // on a terminal: what a large count is doing, until its result is printed
+    progress.show("reading " + options.file + "\u2026", true);
     auto file = tmo::vote::load_ballots(options.file, options.strict ? tmo::vote::blt_mode::strict
                                                                      : tmo::vote::blt_mode::lenient);
+    progress.clear();
     if (!file) {
         std::cerr << file.error().to_string() << '\n';
         return exit_bad_input;
@@ -104,7 +110,11 @@ int run_count(count_options& options) {
     for (const auto& w : file->warnings)
         std::cerr << w.where.file << ':' << w.where.line << ':' << w.where.column << ": warning: " << w.message << '\n';
     const std::string title = file->profile.title().empty() ? options.file : file->profile.title();
-    return print(tmo::vote::count(file->profile, options.rule, options.settings), options, title);
+    progress.show("counting " + tmo::group_thousands(std::to_string(file->profile.papers())) + " papers by " +
+                  options.rule + "\u2026", true);
+    auto result = tmo::vote::count(file->profile, options.rule, options.settings);
+    progress.clear();
+    return print(result, options, title);
 }
 
 // Adds --NAME VALUE, stored as the rule option KEY.
@@ -162,11 +172,14 @@ void add_count(CLI::App& app, int& status) {
     add_setting(sub, o, "--max-marks", "max-marks",
                 "block: the most candidates a paper may mark (default: the number of seats)");
     sub->add_option("--set", o.raw_settings, "Any option of the rule as KEY=VALUE (docs/counting.md lists them)");
-    sub->footer("Examples:\n  tmo count ward.blt --rule scottish-stv --format json --seed \"AGM 2026\"\n"
-                "  tmo count mayor.csv --rule irv --batch-elimination\n"
-                "  tmo count --rctab-config contest_config.json\n\n"
+    sub->footer("Example: tmo count examples/data/riverside_committee_2026.blt --rule scottish-stv --seats 5\n"
+                "Example: tmo count examples/data/riverside_committee_2026.blt --rule meek --format json "
+                "--seed \"AGM 2026\"\n"
+                "Example: tmo count examples/data/riverside_committee_2026.blt --rule irv --seats 1 --ties lot "
+                "--seed \"AGM 2026\"\n"
+                "RCTab users: tmo count --rctab-config contest_config.json counts by the rules of an RCTab contest.\n\n"
                 "Prints the result and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
-    sub->callback([options, &status] { status = run_count(*options); });
+    run_with_output(*sub, status, [options] { return run_count(*options); });
 }
 
 }  // namespace tmo_tool

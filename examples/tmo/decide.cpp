@@ -2,6 +2,7 @@
 // ballot. Exit statuses (docs/decisions.md): 0 the meeting was properly held / the ballot carried, 1 it was not /
 // it did not carry, 2 bad input.
 #include "commands.hpp"
+#include "output.hpp"
 
 #include <tmo/decision/files.hpp>
 #include <tmo/decision/record.hpp>
@@ -113,12 +114,12 @@ void add_meeting(CLI::App& app, int& status) {
                     "The membership register (CSV); default: the register the meeting file names");
     sub->add_option("--format", options->format, "Output: text (Markdown minutes, default) or json")
         ->check(CLI::IsMember({"text", "json"}));
-    sub->footer("Example:\n  tmo meeting examples/data/riverside/agm_2026.toml --constitution "
+    sub->footer("Example: tmo meeting examples/data/riverside/agm_2026.toml --constitution "
                 "examples/data/riverside_tmo.toml\n\n"
                 "Prints the minutes and exits 0 when the meeting was properly held (notice given, quorate for every "
                 "item, confirmations in their window; resolutions may carry or fail), 1 when it was not, and 2 with "
                 "'file:line:column: error: ...' on bad input.");
-    sub->callback([options, &status] { status = run_meeting(*options); });
+    run_with_output(*sub, status, [options] { return run_meeting(*options); });
 }
 
 void add_ballot(CLI::App& app, int& status) {
@@ -136,10 +137,10 @@ void add_ballot(CLI::App& app, int& status) {
                     "The membership register (CSV); default: the register the ballot file names");
     sub->add_option("--format", options->format, "Output: text (Markdown, default) or json")
         ->check(CLI::IsMember({"text", "json"}));
-    sub->footer("Example:\n  tmo ballot examples/data/riverside/continuation_ballot_2026.toml --rule continuation_ballot\n\n"
+    sub->footer("Example: tmo ballot examples/data/riverside/continuation_ballot_2026.toml --rule continuation_ballot\n\n"
                 "Prints the result by class and exits 0 when the ballot carried, 1 when it did not, and 2 with "
                 "'file:line:column: error: ...' on bad input.");
-    sub->callback([options, &status] { status = run_ballot(*options); });
+    run_with_output(*sub, status, [options] { return run_ballot(*options); });
 }
 
 }  // namespace tmo_tool

@@ -3,6 +3,7 @@
 // report is.
 #include "commands.hpp"
 #include "html.hpp"
+#include "output.hpp"
 #include "reports.hpp"
 
 #include <tmo/rules/constitution.hpp>
@@ -10,7 +11,6 @@
 #include <tmo/vote/rules.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -94,13 +94,8 @@ int run_demo(const demo_options& o) {
                        "exact and was worked out by tmo from the example data in <code>" + html::escape(o.data) +
                        "</code>. Each chart is followed by the table of its figures.</p>\n";
     for (const part& p : parts) body += p.html;
-    std::ofstream out(o.output, std::ios::binary);
-    out << html::page(rules->org.name + ": the year's decisions", body);
-    out.close();
-    if (!out) {
-        std::cerr << o.output << ": error: cannot write the report\n";
+    if (!write_file_atomically(o.output, html::page(rules->org.name + ": the year's decisions", body)))
         return exit_bad_input;
-    }
     std::cout << "tmo demo: " << rules->org.name << '\n';
     for (const part& p : parts) std::cout << "  " << p.line << '\n';
     std::cout << "Report written to " << fs::absolute(o.output).lexically_normal().string()
@@ -114,8 +109,8 @@ void add_demo(CLI::App& app, int& status) {
     auto options = std::make_shared<demo_options>();
     CLI::App* sub = app.add_subcommand("demo", "Run the example TMO's year and write one HTML report of it");
     sub->add_option("--data", options->data, "The example data directory (default: the examples shipped with tmo)");
-    sub->add_option("--output", options->output, "Where to write the report (default: report.html)");
-    sub->footer("Example:\n  tmo demo --output report.html\n\n"
+    sub->add_option("--output", options->output, "Write the report to FILE, atomically (default: report.html)");
+    sub->footer("Example: tmo demo --output report.html\n\n"
                 "Writes the report, prints what was decided, and exits 0; bad example data gives "
                 "'file:line:column: error: ...' and exit status 2.");
     sub->callback([options, &status] { status = run_demo(*options); });

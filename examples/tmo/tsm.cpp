@@ -1,6 +1,7 @@
 // tmo tsm: the Tenant Satisfaction Measures from a survey file and a records file, with margins of error and the
 // required sample size.
 #include "commands.hpp"
+#include "output.hpp"
 
 #include <tmo/contract/tsm.hpp>
 #include <tmo/core/text.hpp>
@@ -145,10 +146,10 @@ void add_tsm(CLI::App& app, int& status) {
     sub->add_option("--margin", options->margin,
                     "The margin of error the survey must reach (e.g. 4%): prints the required sample size");
     sub->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    sub->footer("Example:\n  tmo tsm examples/data/tsm/survey.csv --records examples/data/tsm/records.csv "
+    sub->footer("Example: tmo tsm examples/data/tsm/survey.csv --records examples/data/tsm/records.csv "
                 "--homes 1200 --margin 5%\n\nPrints every measure with its figures and exits 0; or prints "
                 "'file:line:column: error: ...' and exits 2.");
-    sub->callback([options, &status] { status = run_tsm(*options); });
+    run_with_output(*sub, status, [options] { return run_tsm(*options); });
 }
 
 }  // namespace tmo_tool

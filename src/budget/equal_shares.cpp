@@ -338,7 +338,8 @@ std::uint64_t count_preferring(const instance& inst, const std::vector<std::size
 
 }  // namespace
 
-result<outcome> equal_shares(const instance& inst, const equal_shares_options& options) {
+result<outcome> equal_shares(const instance& inst, const equal_shares_options& options,
+                             const add1_progress_hook& progress) {
     if (auto valid = validate(inst); !valid) return unexpected(valid.error());
     if (options.step.sign() <= 0) return unexpected(errc::invalid_value, "the Add1 step must be positive");
     if (options.endowment && options.endowment->sign() <= 0)
@@ -383,8 +384,10 @@ result<outcome> equal_shares(const instance& inst, const equal_shares_options& o
                     if (eligible[p] && !in[p] && inst.projects[p].cost <= left) exhaustive = false;
                 if (exhaustive) break;
             }
-            auto next = run(endowment + options.step, false);
             ++runs;
+            if (progress)
+                progress({runs, endowment + options.step, (endowment + options.step) * rational(voters)});
+            auto next = run(endowment + options.step, false);
             if (!next) return next;
             if (next->cost > inst.budget) break;
             endowment += options.step;

@@ -154,7 +154,7 @@ result<outcome> run(const instance& inst, std::string_view rule, const rule_sett
         m.step = s.step;
         m.min_share_factor = s.eligibility;
         m.compare = s.compare;
-        return equal_shares(inst, m);
+        return equal_shares(inst, m, settings.progress);
     }
     std::string names;
     for (std::string_view n : rule_names()) names += (names.empty() ? "" : ", ") + std::string(n);

@@ -1,7 +1,14 @@
 # Runs one command of the tmo tool and checks its exit status and output:
 #   cmake -DTOOL=<program> -DARGUMENTS=<arguments separated by |> -DEXIT=<n> [-DSTDOUT=<regex>] [-DSTDERR=<regex>]
-#         -P expect.cmake
+#         [-DFILE=<path> -DFILE_CONTENT=<regex>] [-DNO_FILE=<path>] -P expect.cmake
+# FILE: a file the command must write (removed first), whose content must match FILE_CONTENT; NO_FILE: a file the
+# command must not leave behind (removed first).
 string(REPLACE "|" ";" arguments "${ARGUMENTS}")
+foreach(path IN ITEMS "${FILE}" "${NO_FILE}")
+  if(path)
+    file(REMOVE "${path}")
+  endif()
+endforeach()
 execute_process(COMMAND "${TOOL}" ${arguments} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 set(problems "")
 if(NOT status STREQUAL EXIT)
@@ -12,6 +19,19 @@ if(DEFINED STDOUT AND NOT out MATCHES "${STDOUT}")
 endif()
 if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
   string(APPEND problems "standard error does not match: ${STDERR}\n")
+endif()
+if(DEFINED FILE)
+  if(NOT EXISTS "${FILE}")
+    string(APPEND problems "${FILE} was not written\n")
+  else()
+    file(READ "${FILE}" content)
+    if(NOT content MATCHES "${FILE_CONTENT}")
+      string(APPEND problems "${FILE} does not match: ${FILE_CONTENT}\n--- ${FILE} ---\n${content}\n")
+    endif()
+  endif()
+endif()
+if(DEFINED NO_FILE AND EXISTS "${NO_FILE}")
+  string(APPEND problems "${NO_FILE} was written\n")
 endif()
 if(problems)
   message(FATAL_ERROR "${problems}--- stdout ---\n${out}\n--- stderr ---\n${err}")

@@ -15,6 +15,8 @@
 #include <tmo/budget/outcome.hpp>
 #include <tmo/budget/ties.hpp>
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace tmo {
@@ -80,19 +82,32 @@ struct equal_shares_options {
     friend bool operator==(const equal_shares_options&, const equal_shares_options&) = default;
 };
 
+/// How far an Add1 completion has come: given to the progress hook before each MES run after the first.
+struct add1_progress {
+    std::uint64_t run = 0;  ///< the number of the run about to be made: 2, 3, ...
+    rational endowment;     ///< the per-voter endowment it tries
+    rational budget;        ///< endowment × voters: the (virtual) budget that run shares out
+};
+
+/// A progress hook for long computations, e.g. to print a line on a terminal. It is called on the thread running
+/// the rule, must not throw, and changes nothing in the outcome; an empty hook is never called.
+using add1_progress_hook = std::function<void(const add1_progress&)>;
+
 /// Runs the Method of Equal Shares with the given completion, filter and comparison step.
 ///
 /// Rule names: "mes", "mes-add1", "mes-add1u", "mes-utilitarian". The options are recorded in the outcome; the
 /// outcome's `endowment` is the final run's per-voter endowment and `runs` the number of MES runs (Add1). Each
 /// purchase records ρ as its measure, the effective vote count (cost utilities), and per group of supporters the
 /// money they had and paid. Unfunded projects are `unaffordable` with the money their supporters had left.
-/// Ties in ρ are settled by options.ties, the same way in every Add1 run.
+/// Ties in ρ are settled by options.ties, the same way in every Add1 run. `progress`, when not empty, is told of
+/// each Add1 run before it is made.
 ///
 /// Cost: one run is roughly (ballot entries of the projects it examines) integer steps plus a few exact
 /// divisions per round; Add1 makes one run per step.
 /// @return the outcome, or errc::invalid_value for an unresolved tie, a non-positive step or endowment, or an
 ///         invalid instance.
-[[nodiscard]] result<outcome> equal_shares(const instance& inst, const equal_shares_options& options = {});
+[[nodiscard]] result<outcome> equal_shares(const instance& inst, const equal_shares_options& options = {},
+                                           const add1_progress_hook& progress = {});
 
 }  // namespace budget
 }  // namespace v1

@@ -6,6 +6,7 @@
 // with options the settings do not name.
 #pragma once
 
+#include <tmo/budget/equal_shares.hpp>
 #include <tmo/budget/instance.hpp>
 #include <tmo/budget/outcome.hpp>
 
@@ -49,6 +50,10 @@ public:
 
     /// The settings made so far, in the order made (a setting made twice keeps its last value, in its first place).
     [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& values() const { return values_; }
+
+    /// A hook told of each run of an Add1 completion (mes-add1, mes-add1u), e.g. to show progress on a terminal;
+    /// empty (the default) for none. It changes nothing in the outcome.
+    add1_progress_hook progress;
 
 private:
     std::vector<std::pair<std::string, std::string>> values_;

@@ -66,6 +66,24 @@ TEST_CASE("mes worked example with id ties and add1") {
     CHECK(scan.runs == 1001);
 }
 
+TEST_CASE("mes add1 progress hook: told of every run, the outcome unchanged") {
+    // The worked example's Add1 scan above: 501 runs from 2,000 to 2,500 per voter (5 voters, a budget of 10,000), so
+    // the hook hears of runs 2 to 501, endowments 2,001 to 2,500 and virtual budgets 10,005 to 12,500.
+    const instance inst = pb_test::riverside();
+    std::vector<add1_progress> heard;
+    const outcome with_hook =
+        equal_shares(inst, add1(add1_stop::exhaustive), [&heard](const add1_progress& p) { heard.push_back(p); })
+            .value();
+    REQUIRE(heard.size() == 500);
+    CHECK(heard.front().run == 2);
+    CHECK(heard.front().endowment == rational(2001));
+    CHECK(heard.front().budget == rational(10005));
+    CHECK(heard.back().run == 501);
+    CHECK(heard.back().endowment == rational(2500));
+    CHECK(heard.back().budget == rational(12500));
+    CHECK(with_hook == equal_shares(inst, add1(add1_stop::exhaustive)).value());
+}
+
 TEST_CASE("mes completions and the utilitarian fill") {
     const instance inst = pb_test::riverside();
     equal_shares_options fill;
