@@ -51,8 +51,10 @@ result<allowance_line> committee_line(const committee_formula& f, const allowanc
     allowance_line line;
     line.heading = "Committee administration and training";
     line.formula = true;
-    line.amount = f.fixed + f.per_home * terms.tmo_homes;
-    line.exact = line.amount.to_rational();
+    line.exact = f.fixed.to_rational() + f.per_home.to_rational() * terms.tmo_homes;
+    auto amount = to_pence(line.exact, rounding::never, line.heading);
+    if (!amount) return unexpected(amount.error());
+    line.amount = *amount;
     line.rule = detail::pounds(f.fixed) + " + " + detail::pounds(f.per_home) + " × " + homes_text(terms.tmo_homes) +
                 (f.source.empty() ? "" : " (" + f.source + ")");
     line.sentence = "Committee administration and training by formula: " + detail::pounds(f.fixed) + " a year and " +
@@ -78,7 +80,11 @@ result<allowance_outcome> apportion_allowance(const allowance_terms& terms) {
         if (!line) return unexpected(line.error());
         out.lines.push_back(std::move(*line));
     }
-    for (const allowance_line& l : out.lines) out.total += l.amount;
+    rational total;
+    for (const allowance_line& l : out.lines) total += l.amount.to_rational();
+    auto sum = to_pence(total, rounding::never, "the allowance's total");
+    if (!sum) return unexpected(sum.error());
+    out.total = *sum;
     out.sentence = "The allowance" + (terms.year.empty() ? std::string() : " for " + terms.year) + " comes to " +
                    detail::pounds(out.total) + " for " + homes_text(terms.tmo_homes) + " over " +
                    std::to_string(out.lines.size()) + (out.lines.size() == 1 ? " line" : " lines") +

@@ -151,15 +151,17 @@ struct allowance_review {
     allowance_outcome computed;
     std::optional<indexed_allowance> indexed;  ///< when terms have current and index
     std::optional<phased_allowance> phased;    ///< when terms have current and phasing
-    money payable;          ///< this year: the first phased year, or else the computed total
+    money payable;          ///< this year: the first phased year; else the computed total; with no lines, the
+                            ///< indexed current allowance
     std::string sentence;
 
     friend bool operator==(const allowance_review&, const allowance_review&) = default;
 };
 
 /// Reviews the allowance: apportion_allowance; the current allowance indexed when an index is given; and, when a
-/// phasing rule and a current allowance are given, the change from the (indexed) current allowance to the
-/// recomputed total phased.
+/// phasing rule, a current allowance and at least one line are given, the change from the (indexed) current
+/// allowance to the recomputed total phased. Example (governance.md §4.4): current £100,000.00, recomputed
+/// £115,000.00, 5% over 3 years in equal steps: payable £105,000.00.
 /// @return the errors of apportion_allowance, index_allowance and phase_allowance.
 [[nodiscard]] result<allowance_review> review_allowance(const allowance_terms& terms);
 

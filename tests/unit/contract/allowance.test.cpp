@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
+#include <vector>
 
 using namespace tmo;
 using namespace tmo::contract;
@@ -69,6 +72,9 @@ TEST_CASE("allowance: bad terms") {
     t = published_example();
     t.headings[0].council_spend = gbp("-1.00");
     CHECK(apportion_allowance(t).error().code() == errc::invalid_value);
+    t = published_example();
+    t.committee = committee_formula{gbp("0.00"), money::from_pence(std::numeric_limits<std::int64_t>::max() / 2), ""};
+    CHECK(apportion_allowance(t).error().code() == errc::overflow);  // 39 × half the largest amount
 }
 
 TEST_CASE("allowance: +15% is phased over 3 years: £105,000, £110,000, £115,000 (governance.md §4.4)") {
