@@ -127,17 +127,22 @@ result<phased_allowance> phase_allowance(money current, money target, const phas
     const rational change = target.to_rational() - current.to_rational();
     out.change_percent = change * 100 / current.to_rational();
     const rational size = abs(out.change_percent);
-    out.phased = rule.years > 1 && (rule.inclusive ? size >= rule.threshold_percent : size > rule.threshold_percent);
-    const std::string compared = signed_percent(out.change_percent) + " is " +
-                                 (out.phased ? (size == rule.threshold_percent ? "" : "more than ")
-                                             : (size == rule.threshold_percent ? "not more than " : "within ")) +
-                                 detail::percent(rule.threshold_percent, 2);
-    const std::string moves = std::string(change.sign() < 0 ? "falls" : "rises") + " from " + detail::pounds(current) +
-                              " to " + detail::pounds(target) + " (" + signed_percent(out.change_percent) + ")";
+    const bool over = rule.inclusive ? size >= rule.threshold_percent : size > rule.threshold_percent;
+    out.phased = over && rule.years > 1;
+    const std::string threshold = detail::percent(rule.threshold_percent, 2);
+    const std::string relation = over ? (size == rule.threshold_percent ? "reaches" : "is more than")
+                                      : (size == rule.threshold_percent ? "is not more than" : "is less than");
+    const std::string compared = signed_percent(out.change_percent) + " " + relation + " " + threshold;
+    const std::string moves = change.sign() == 0 ? "stays at " + detail::pounds(current)
+                                                 : std::string(change.sign() < 0 ? "falls" : "rises") + " from " +
+                                                       detail::pounds(current) + " to " + detail::pounds(target) +
+                                                       " (" + signed_percent(out.change_percent) + ")";
     if (!out.phased) {
         out.years.push_back(target);
-        out.rule = compared + ": paid at once";
-        out.sentence = "The allowance " + moves + ", " + (change.sign() == 0 ? "no change" : "within the threshold") +
+        out.rule = compared + (over ? ", but the rule spreads a change over 1 year: paid at once" : ": paid at once");
+        out.sentence = "The allowance " + moves + "; " +
+                       (over ? std::string("the rule spreads a change over 1 year")
+                             : "that " + relation + " " + threshold) +
                        ", so the new figure is paid at once.";
         return out;
     }
@@ -151,8 +156,8 @@ result<phased_allowance> phase_allowance(money current, money target, const phas
     out.rule = compared + ": phased over " + std::to_string(rule.years) + " years in " +
                (rule.steps.empty() ? "equal steps" : "the agreed steps") + ", rounded " + rounding_name(mode);
     out.sentence = "The allowance " + moves + ", " +
-                   (size == rule.threshold_percent ? "at the threshold of " : "more than ") +
-                   detail::percent(rule.threshold_percent, 2) + ", so it is phased in over " +
+                   (size == rule.threshold_percent ? "reaching " : "more than ") + threshold +
+                   ", so it is phased in over " +
                    std::to_string(rule.years) + " years: " + list + ".";
     return out;
 }

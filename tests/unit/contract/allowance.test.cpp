@@ -105,6 +105,12 @@ TEST_CASE("allowance: exactly 5% is not more than 5% unless the rule is inclusiv
     const phased_allowance at = phase_allowance(gbp("100000.00"), gbp("105000.00"), rule, rounding::half_up).value();
     CHECK_FALSE(at.phased);
     CHECK(at.years == std::vector<money>{gbp("105000.00")});
+    CHECK(at.sentence ==
+          "The allowance rises from £100,000.00 to £105,000.00 (+5%); that is not more than 5%, so the new figure is "
+          "paid at once.");
+    CHECK(phase_allowance(gbp("100000.00"), gbp("150000.00"), phasing_rule{rational(5), false, 1, {}},
+                          rounding::half_up)
+              ->rule == "+50% is more than 5%, but the rule spreads a change over 1 year: paid at once");
     rule.inclusive = true;
     CHECK(phase_allowance(gbp("100000.00"), gbp("105000.00"), rule, rounding::half_up)->phased);
     CHECK_FALSE(phase_allowance(gbp("100000.00"), gbp("104999.99"), rule, rounding::half_up)->phased);
