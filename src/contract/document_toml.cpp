@@ -34,7 +34,7 @@ public:
         mark("", root);
         keys(root, "",
              {"contract", "parties", "term", "payment", "prices", "vat_rates", "settings", "priorities", "kpis",
-              "credits", "credit_caps", "continuation", "events", "ocds", "data"});
+              "credits", "credit_caps", "continuation", "events", "ocds", "data", "allowance", "points"});
         contract_document d;
         service_contract& c = d.contract;
         head(need(root, "", "contract", "add a [contract] table with reference, title and kind"), c);
@@ -57,11 +57,13 @@ public:
             each_table(*n, "credits",
                      [&](const toml::table& t, const std::string& p) { c.credits.push_back(credit(t, p)); });
         if (const toml::node* n = root.get("credit_caps")) c.caps = caps(*n);
+        if (const toml::node* n = root.get("points")) c.points = points(*n);
         if (const toml::node* n = root.get("continuation")) d.continuation = continuation(*n);
         if (const toml::node* n = root.get("events"))
             each_table(*n, "events", [&](const toml::table& t, const std::string& p) { d.events.push_back(event(t, p)); });
         if (const toml::node* n = root.get("ocds")) d.ocds = ocds(*n);
         if (const toml::node* n = root.get("data")) d.files = data(*n);
+        if (const toml::node* n = root.get("allowance")) d.allowance = allowance(*n);
         check(d);
         return d;
     }
@@ -331,6 +333,57 @@ private:
         return c;
     }
 
+    // The performance-points regime (credits.hpp): categories with points and rectification periods, repeat
+    // multipliers, the free threshold, the value of a point and a cap.
+    points_regime points(const toml::node& n) {
+        const std::string path = "points";
+        const toml::table& t = table(n, path);
+        keys(t, path, {"threshold", "value_per_point", "cap_percent", "repeat_multipliers", "categories"});
+        points_regime p;
+        p.threshold = fraction(need(t, path, "threshold", "give the points allowed free, e.g. threshold = \"10\""),
+                               join(path, "threshold"));
+        if (p.threshold.sign() < 0)
+            fail(errc::invalid_value, "a threshold cannot be negative", *t.get("threshold"), join(path, "threshold"));
+        p.value_per_point = amount(need(t, path, "value_per_point"), join(path, "value_per_point"));
+        if (p.value_per_point.pence() < 0)
+            fail(errc::invalid_value, "a point cannot be worth less than nothing", *t.get("value_per_point"),
+                 join(path, "value_per_point"));
+        if (const toml::node* v = t.get("cap_percent")) {
+            p.cap_percent = fraction(*v, join(path, "cap_percent"));
+            if (p.cap_percent->sign() < 0 || *p.cap_percent > 100)
+                fail(errc::invalid_value, "a cap is a percentage from 0 to 100", *v, join(path, "cap_percent"));
+        }
+        if (const toml::node* v = t.get("repeat_multipliers")) {
+            const std::string mp = join(path, "repeat_multipliers");
+            const toml::array& a = array(*v, mp, "multipliers for the 1st, 2nd, ... repeat such as [\"1\", \"1.5\", \"2\"]");
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                p.repeat_multipliers.push_back(fraction(a[i], element(mp, i)));
+                if (p.repeat_multipliers.back().sign() < 0)
+                    fail(errc::invalid_value, "a multiplier cannot be negative", a[i], element(mp, i));
+            }
+        }
+        each_table(need(t, path, "categories", "add the failure kinds as [[points.categories]] tables"),
+                   join(path, "categories"), [&](const toml::table& c, const std::string& cp) {
+                       keys(c, cp, {"code", "description", "points", "rectification"});
+                       failure_category f;
+                       f.code = text(need(c, cp, "code"), join(cp, "code"));
+                       if (const toml::node* w = c.get("description")) f.description = text(*w, join(cp, "description"));
+                       f.points = fraction(need(c, cp, "points"), join(cp, "points"));
+                       if (f.points.sign() < 0)
+                           fail(errc::invalid_value, "points cannot be negative", *c.get("points"), join(cp, "points"));
+                       f.rectification = scale(need(c, cp, "rectification", "give the time allowed to put it right, "
+                                                                           "e.g. { amount = 1, unit = \"working_days\" }"),
+                                               join(cp, "rectification"));
+                       for (const failure_category& other : p.categories)
+                           if (other.code == f.code)
+                               fail(errc::invalid_value, "code '" + f.code + "' is defined twice", *c.get("code"),
+                                    join(cp, "code"));
+                       p.categories.push_back(std::move(f));
+                   });
+        if (p.categories.empty()) fail(errc::invalid_value, "a points regime needs at least one category", t, path);
+        return p;
+    }
+
     continuation_link continuation(const toml::node& n) {
         const std::string path = "continuation";
         const toml::table& t = table(n, path);
@@ -384,6 +437,106 @@ private:
         return f;
     }
 
+    // The council's allowance to the TMO (allowance.hpp): stock, headings, committee formula, index, phasing.
+    allowance_terms allowance(const toml::node& n) {
+        const std::string path = "allowance";
+        const toml::table& t = table(n, path);
+        keys(t, path,
+             {"year", "council_stock", "tmo_homes", "rounding", "current", "index", "phasing", "committee", "headings"});
+        allowance_terms a;
+        if (const toml::node* v = t.get("year")) a.year = text(*v, join(path, "year"));
+        a.council_stock = whole(need(t, path, "council_stock", "give the council's rented stock, e.g. council_stock = 13058"),
+                                join(path, "council_stock"), 1, 100'000'000);
+        a.tmo_homes = homes_within(t, path, "tmo_homes", a.council_stock);
+        if (const toml::node* v = t.get("rounding")) a.mode = round_mode(*v, join(path, "rounding"));
+        if (const toml::node* v = t.get("current")) a.current = non_negative(*v, join(path, "current"));
+        if (const toml::node* v = t.get("index")) {
+            const std::string ip = join(path, "index");
+            const toml::table& i = table(*v, ip, "an index such as { name = \"CPI\", percent = \"1.7\" }");
+            keys(i, ip, {"name", "percent"});
+            a.index = allowance_index{text(need(i, ip, "name"), join(ip, "name")),
+                                      fraction(need(i, ip, "percent"), join(ip, "percent"))};
+            if (a.index->percent <= -100)
+                fail(errc::invalid_value, "an index cannot fall by 100% or more", *i.get("percent"), join(ip, "percent"));
+            if (!a.current)
+                fail(errc::missing_key, "missing key 'current' in [allowance]: the index applies to the current allowance",
+                     t, join(path, "current"));
+        }
+        if (const toml::node* v = t.get("phasing")) a.phasing = phasing(*v, join(path, "phasing"), t, a);
+        if (const toml::node* v = t.get("committee")) {
+            const std::string cp = join(path, "committee");
+            const toml::table& c = table(*v, cp, "a formula such as { fixed = \"5000.00\", per_home = \"10.00\" }");
+            keys(c, cp, {"fixed", "per_home", "source"});
+            committee_formula f;
+            f.fixed = non_negative(need(c, cp, "fixed"), join(cp, "fixed"));
+            f.per_home = non_negative(need(c, cp, "per_home"), join(cp, "per_home"));
+            if (const toml::node* w = c.get("source")) f.source = text(*w, join(cp, "source"));
+            a.committee = std::move(f);
+        }
+        if (const toml::node* v = t.get("headings"))
+            each_table(*v, join(path, "headings"), [&](const toml::table& h, const std::string& hp) {
+                keys(h, hp, {"name", "basis", "spend", "stock", "homes"});
+                allowance_heading out;
+                out.name = text(need(h, hp, "name"), join(hp, "name"));
+                if (const toml::node* w = h.get("basis")) out.basis = text(*w, join(hp, "basis"));
+                out.council_spend = non_negative(need(h, hp, "spend", "give the council's spend on the heading"),
+                                                 join(hp, "spend"));
+                if (const toml::node* w = h.get("stock")) out.stock = whole(*w, join(hp, "stock"), 1, 100'000'000);
+                if (h.contains("homes")) out.homes = homes_within(h, hp, "homes", out.stock.value_or(a.council_stock));
+                else if (a.tmo_homes > out.stock.value_or(a.council_stock))
+                    fail(errc::invalid_value, "the heading's stock is smaller than the TMO's homes: give its homes too",
+                         *h.get("stock"), join(hp, "stock"));
+                a.headings.push_back(std::move(out));
+            });
+        if (a.headings.empty() && !a.committee && !a.current)
+            fail(errc::missing_key, "an [allowance] needs [[allowance.headings]], a committee formula or a current allowance",
+                 t, path);
+        return a;
+    }
+
+    std::int64_t homes_within(const toml::table& t, const std::string& path, std::string_view key, std::int64_t stock) {
+        const toml::node& v = need(t, path, key);
+        const std::int64_t homes = whole(v, join(path, key), 0, 100'000'000);
+        if (homes > stock)
+            fail(errc::invalid_value, "the TMO's " + std::to_string(homes) + " homes are more than the stock of " +
+                                          std::to_string(stock), v, join(path, key));
+        return homes;
+    }
+
+    money non_negative(const toml::node& n, const std::string& path) {
+        const money m = amount(n, path);
+        if (m.pence() < 0) fail(errc::invalid_value, "expected an amount of zero or more", n, path);
+        return m;
+    }
+
+    phasing_rule phasing(const toml::node& n, const std::string& path, const toml::table& parent, const allowance_terms& a) {
+        const toml::table& t = table(n, path, "a rule such as { threshold_percent = \"5\", years = 3 }");
+        keys(t, path, {"threshold_percent", "inclusive", "years", "steps"});
+        phasing_rule p;
+        p.threshold_percent = fraction(need(t, path, "threshold_percent"), join(path, "threshold_percent"));
+        if (p.threshold_percent.sign() < 0)
+            fail(errc::invalid_value, "a threshold cannot be negative", *t.get("threshold_percent"),
+                 join(path, "threshold_percent"));
+        if (const toml::node* v = t.get("inclusive")) p.inclusive = flag(*v, join(path, "inclusive"));
+        p.years = whole(need(t, path, "years"), join(path, "years"), 1, 50);
+        if (const toml::node* v = t.get("steps")) {
+            const std::string sp = join(path, "steps");
+            const toml::array& steps = array(*v, sp, "cumulative shares such as [\"1/3\", \"2/3\", \"1\"]");
+            for (std::size_t i = 0; i < steps.size(); ++i) {
+                p.steps.push_back(fraction(steps[i], element(sp, i)));
+                if (p.steps.back().sign() <= 0 || p.steps.back() > 1 || (i > 0 && p.steps[i] <= p.steps[i - 1]))
+                    fail(errc::invalid_value, "each step is a share of the change reached by then, above the last and "
+                                              "at most 1", steps[i], element(sp, i));
+            }
+            if (static_cast<std::int64_t>(p.steps.size()) != p.years || p.steps.empty() || p.steps.back() != 1)
+                fail(errc::invalid_value, "give one step a year (" + std::to_string(p.years) + "), the last \"1\"", steps, sp);
+        }
+        if (!a.current)
+            fail(errc::missing_key, "missing key 'current' in [allowance]: phasing starts from the current allowance",
+                 parent, "allowance.current");
+        return p;
+    }
+
     // Names defined twice, and references to things not defined.
     void check(contract_document& d) {
         const service_contract& c = d.contract;
@@ -418,6 +571,8 @@ private:
                              [&](const kpi_definition& k) { return k.id == c.credits[i].kpi_id; }))
                 fail_at(errc::not_found, "KPI '" + c.credits[i].kpi_id + "' is not defined in [[kpis]]",
                         join(element("credits", i), "kpi"));
+        if (d.allowance && c.kind != contract_kind::management_agreement)
+            fail_at(errc::invalid_value, "only a management agreement has an [allowance]", "allowance");
         if (d.continuation && c.kind != contract_kind::management_agreement)
             fail_at(errc::invalid_value, "only a management agreement has a continuation ballot", "continuation");
         result<lifecycle> history = replay(c, d.events, d.continuation);

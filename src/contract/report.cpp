@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <utility>
 
 namespace tmo {
 inline namespace v1 {
@@ -205,6 +206,25 @@ std::string to_text(const tender_document& t, const tender_result& r) {
     for (const bid_result& b : r.bids) out += "  " + b.sentence + "\n";
     for (const std::string& note : r.notes) out += "  Note: " + note + "\n";
     out += "\n" + r.sentence + "\n";
+    return out;
+}
+
+std::string to_text(const allowance_review& review) {
+    std::string out = review.sentence + "\n";
+    for (const allowance_line& l : review.computed.lines) out += "  " + l.sentence + " (" + l.rule + ")\n";
+    if (review.indexed) out += "  " + review.indexed->sentence + " (" + review.indexed->rule + ")\n";
+    if (review.phased) out += "  " + review.phased->sentence + " (" + review.phased->rule + ")\n";
+    return out;
+}
+
+std::string tsm_to_text(std::span<const tsm_figure> perception, std::span<const tsm_figure> management) {
+    std::string out;
+    for (const auto& [heading, figures] : {std::pair{"Perception measures", perception},
+                                           std::pair{"Management information", management}}) {
+        if (figures.empty()) continue;
+        out += std::string(out.empty() ? "" : "\n") + heading + "\n";
+        for (const tsm_figure& f : figures) out += "  " + f.sentence + "\n";
+    }
     return out;
 }
 

@@ -306,6 +306,27 @@ result<std::string> to_ocds(const contract_document& d, const period_report& r) 
     return unmark(package.dump(2));
 }
 
+std::string tsm_to_json(std::span<const tsm_figure> perception, std::span<const tsm_figure> management) {
+    const auto figures = [](std::span<const tsm_figure> list) {
+        json out = json::array();
+        for (const tsm_figure& f : list) {
+            json item{{"code", f.code},
+                      {"part", f.part},
+                      {"title", f.title},
+                      {"numerator", exact_number(f.numerator.str())},
+                      {"denominator", exact_number(f.denominator.str())},
+                      {"value", f.value ? json(f.value->to_exact_text()) : json(nullptr)},
+                      {"unit", f.per_thousand ? "per 1,000 homes" : "%"}};
+            if (f.margin) item["margin_points"] = f.margin->to_exact_text();
+            item["excluded"] = f.excluded;
+            item["sentence"] = f.sentence;
+            out.push_back(std::move(item));
+        }
+        return out;
+    };
+    return unmark(json{{"perception", figures(perception)}, {"management", figures(management)}}.dump(2)) + "\n";
+}
+
 }  // namespace contract
 }  // namespace v1
 }  // namespace tmo

@@ -3,9 +3,14 @@
 
 #include <tmo/contract/document.hpp>
 #include <tmo/contract/report.hpp>
+#include <tmo/contract/service_charge.hpp>
+#include <tmo/contract/tsm.hpp>
+#include <tmo/core/rounding.hpp>
 
 #include <filesystem>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -194,6 +199,131 @@ TMO_API int TMO_CALL tmo_tender_evaluate(tmo_buf* out, const char* text, size_t 
         if (!result) return fail(result.error());
         tmo::detail::set_buf(*out, format == TMO_REPORT_TEXT ? tc::to_text(*tender, *result)
                                                              : tc::to_json(*tender, *result));
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_contract_allowance(tmo_buf* out, int64_t* payable_out, const tmo_contract* contract) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (payable_out != nullptr) *payable_out = 0;
+        if (out == nullptr) return null_argument("out");
+        tmo_buf_dispose(out);
+        if (payable_out == nullptr) return null_argument("payable_out");
+        if (contract == nullptr) return null_argument("contract");
+        const tc::contract_document& d = *contract->document;
+        if (!d.allowance)
+            return fail(TMO_EMISSINGKEY, "contract " + d.contract.reference + " has no [allowance] table");
+        auto review = tc::review_allowance(*d.allowance);
+        if (!review) return fail(review.error());
+        tmo::detail::set_buf(*out, tc::to_text(*review));
+        *payable_out = review->payable.pence();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_section20_check(int* required_out, int64_t* threshold_out, const int64_t* contributions,
+                                         size_t count, int kind) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (threshold_out != nullptr) *threshold_out = 0;
+        if (required_out == nullptr) return null_argument("required_out");
+        *required_out = 0;
+        if (threshold_out == nullptr) return null_argument("threshold_out");
+        if (contributions == nullptr && count != 0) return null_argument("contributions");
+        if (kind != TMO_CONSULT_WORKS && kind != TMO_CONSULT_LONG_TERM)
+            return fail(TMO_EINVAL, "unknown consultation kind " + std::to_string(kind) +
+                                        ": expected TMO_CONSULT_WORKS or TMO_CONSULT_LONG_TERM");
+        auto thresholds = tc::section20_england();
+        if (!thresholds) return fail(thresholds.error());
+        tc::cost_apportionment shares;
+        std::vector<tc::dwelling> leaseholders;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string ref = "leaseholder " + std::to_string(i + 1);
+            shares.parts.push_back({ref, tmo::rational(1), {}, tmo::money::from_pence(contributions[i])});
+            leaseholders.push_back({ref, {}, {}, {}, {}, {}, true});
+        }
+        auto check = tc::section20_check(shares, leaseholders,
+                                         kind == TMO_CONSULT_WORKS ? tc::consultation_kind::qualifying_works
+                                                                   : tc::consultation_kind::long_term_agreement,
+                                         *thresholds);
+        if (!check) return fail(check.error());
+        *required_out = check->required ? 1 : 0;
+        *threshold_out = check->threshold.pence();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_tsm_sample_size(int64_t* required_out, tmo_buf* corrected_out, int64_t population,
+                                         const char* margin, int correction, const char* rounding) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (required_out == nullptr) return null_argument("required_out");
+        *required_out = 0;
+        if (corrected_out == nullptr) return null_argument("corrected_out");
+        tmo_buf_dispose(corrected_out);
+        if (margin == nullptr) return null_argument("margin");
+        if (correction != TMO_SAMPLE_MINUS_ONE && correction != TMO_SAMPLE_PLAIN)
+            return fail(TMO_EINVAL, "unknown correction " + std::to_string(correction) +
+                                        ": expected TMO_SAMPLE_MINUS_ONE or TMO_SAMPLE_PLAIN");
+        tmo::rounding mode = tmo::rounding::truncate;
+        if (rounding != nullptr) {
+            auto parsed = tmo::parse_rounding(rounding);
+            if (!parsed) return fail(TMO_EINVAL, "rounding: " + parsed.error().message());
+            mode = *parsed;
+        }
+        auto e = tmo::rational::parse(margin);
+        if (!e) return fail(tmo::detail::in_argument(e.error(), "margin"));
+        auto size = tc::required_sample_size(population, *e,
+                                             correction == TMO_SAMPLE_MINUS_ONE ? tc::sample_correction::minus_one
+                                                                                : tc::sample_correction::plain,
+                                             mode);
+        if (!size) return fail(size.error());
+        if (size->required > std::numeric_limits<int64_t>::max())
+            return fail(TMO_EOVERFLOW, "the sample size does not fit in 64 bits");
+        *required_out = static_cast<int64_t>(size->required);
+        tmo::detail::set_buf(*corrected_out, size->corrected.to_string());
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_tsm_margin_of_error(tmo_buf* out, int64_t satisfied, int64_t respondents,
+                                             int64_t population) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        tmo_buf_dispose(out);
+        auto margin = tc::margin_of_error(satisfied, respondents,
+                                          population == 0 ? std::nullopt : std::optional<std::int64_t>(population));
+        if (!margin) return fail(margin.error());
+        tmo::detail::set_buf(*out, margin->to_exact_text());
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_tsm_measures(tmo_buf* out, const char* survey, size_t survey_len, const char* records,
+                                      size_t records_len, int64_t lcra_homes, int64_t lcho_homes, int format) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        tmo_buf_dispose(out);
+        if (survey == nullptr && survey_len != 0) return null_argument("survey");
+        if (records == nullptr && records_len != 0) return null_argument("records");
+        if (format != TMO_REPORT_TEXT && format != TMO_REPORT_JSON) return unknown_format(format);
+        const auto count = [](int64_t n) { return n == 0 ? std::nullopt : std::optional<std::int64_t>(n); };
+        std::vector<tc::tsm_response> responses;
+        if (survey_len != 0) {
+            auto parsed = tc::parse_tsm_survey(std::string_view(survey, survey_len), "survey");
+            if (!parsed) return fail(parsed.error());
+            responses = std::move(*parsed);
+        }
+        std::vector<tc::tsm_record> rows;
+        if (records_len != 0) {
+            auto parsed = tc::parse_tsm_records(std::string_view(records, records_len), "records");
+            if (!parsed) return fail(parsed.error());
+            rows = std::move(*parsed);
+        }
+        auto perception = tc::perception_measures(responses, count(lcra_homes), count(lcho_homes));
+        if (!perception) return fail(perception.error());
+        auto management = tc::management_measures(rows, count(lcra_homes));
+        if (!management) return fail(management.error());
+        tmo::detail::set_buf(*out, format == TMO_REPORT_TEXT ? tc::tsm_to_text(*perception, *management)
+                                                             : tc::tsm_to_json(*perception, *management));
         return TMO_OK;
     });
 }

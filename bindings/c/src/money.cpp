@@ -16,6 +16,31 @@ using tmo::detail::guarded;
 using tmo::detail::in_argument;
 using tmo::detail::null_argument;
 
+namespace {
+
+// tmo_apportion and tmo_apportion_each: the weights parsed, split by `split`, written to out_shares.
+template <class Split>
+int apportion_with(int64_t* out_shares, int64_t total_pence, const char* const* weights, size_t count, Split&& split) {
+    if (out_shares == nullptr) return null_argument("out_shares");
+    std::fill_n(out_shares, count, int64_t{0});
+    if (weights == nullptr) return null_argument("weights");
+    std::vector<tmo::rational> exact;
+    exact.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string argument = "weights[" + std::to_string(i) + "]";
+        if (weights[i] == nullptr) return null_argument(argument.c_str());
+        auto weight = tmo::rational::parse(weights[i]);
+        if (!weight) return fail(in_argument(weight.error(), argument));
+        exact.push_back(std::move(*weight));
+    }
+    const tmo::result<std::vector<tmo::money>> shares = split(tmo::money::from_pence(total_pence), exact);
+    if (!shares) return fail(shares.error());
+    std::transform(shares->begin(), shares->end(), out_shares, [](tmo::money share) { return share.pence(); });
+    return TMO_OK;
+}
+
+}  // namespace
+
 extern "C" {
 
 TMO_API int TMO_CALL tmo_money_parse(int64_t* out_pence, const char* text) noexcept {
@@ -52,22 +77,27 @@ TMO_API int TMO_CALL tmo_money_format(char* buf, size_t cap, int64_t pence, unsi
 TMO_API int TMO_CALL tmo_apportion(int64_t* out_shares, int64_t total_pence, const char* const* weights,
                                    size_t count) noexcept {
     return guarded(__func__, [&]() -> int {
-        if (out_shares == nullptr) return null_argument("out_shares");
-        std::fill_n(out_shares, count, int64_t{0});
-        if (weights == nullptr) return null_argument("weights");
-        std::vector<tmo::rational> exact;
-        exact.reserve(count);
-        for (std::size_t i = 0; i < count; ++i) {
-            const std::string argument = "weights[" + std::to_string(i) + "]";
-            if (weights[i] == nullptr) return null_argument(argument.c_str());
-            auto weight = tmo::rational::parse(weights[i]);
-            if (!weight) return fail(in_argument(weight.error(), argument));
-            exact.push_back(std::move(*weight));
+        return apportion_with(out_shares, total_pence, weights, count,
+                              [](tmo::money total, const std::vector<tmo::rational>& w) { return tmo::apportion(total, w); });
+    });
+}
+
+TMO_API int TMO_CALL tmo_apportion_each(int64_t* out_shares, int64_t total_pence, const char* const* weights,
+                                        size_t count, const char* rounding) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (rounding == nullptr) {
+            if (out_shares != nullptr) std::fill_n(out_shares, count, int64_t{0});
+            return null_argument("rounding");
         }
-        const auto shares = tmo::apportion(tmo::money::from_pence(total_pence), exact);
-        if (!shares) return fail(shares.error());
-        std::transform(shares->begin(), shares->end(), out_shares, [](tmo::money share) { return share.pence(); });
-        return TMO_OK;
+        const auto mode = tmo::parse_rounding(rounding);
+        if (!mode) {
+            if (out_shares != nullptr) std::fill_n(out_shares, count, int64_t{0});
+            return fail(TMO_EINVAL, "rounding: " + mode.error().message());
+        }
+        return apportion_with(out_shares, total_pence, weights, count,
+                              [&](tmo::money total, const std::vector<tmo::rational>& w) {
+                                  return tmo::apportion_each(total, w, *mode);
+                              });
     });
 }
 

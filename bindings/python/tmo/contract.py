@@ -1,5 +1,6 @@
 """tmo/contract.h: service contracts — a contract file with its performance data, one month's KPIs, ratings,
-service credit and payment due, the month as text, JSON or an OCDS release package, and tender evaluation.
+service credit and payment due, the month as text, JSON or an OCDS release package, tender evaluation, a
+management agreement's allowance, the Section 20 consultation check, and the Tenant Satisfaction Measures.
 
 Money is whole pence (int); KPI values are exact Fractions parsed from the library's exact text.
 """
@@ -13,7 +14,8 @@ from ctypes import POINTER, byref, c_char_p, c_int, c_int64, c_size_t, c_void_p
 from . import _lib
 from ._lib import Buf, bind
 
-__all__ = ["Contract", "ContractMonth", "Rating", "evaluate_tender"]
+__all__ = ["Contract", "ContractMonth", "Rating", "evaluate_tender", "section20_required", "tsm_sample_size",
+           "tsm_margin_of_error", "tsm_measures"]
 
 _C = c_void_p  # tmo_contract *
 _M = c_void_p  # tmo_contract_month *
@@ -30,6 +32,15 @@ _money = bind("tmo_contract_month_money", c_int, POINTER(c_int64), POINTER(c_int
 _write = bind("tmo_contract_month_write", c_int, POINTER(Buf), _M, c_int)
 _tender = bind("tmo_tender_evaluate", c_int, POINTER(Buf), c_char_p, c_size_t, c_char_p, c_int)
 
+_allowance = bind("tmo_contract_allowance", c_int, POINTER(Buf), POINTER(c_int64), _C)
+_section20 = bind("tmo_section20_check", c_int, POINTER(c_int), POINTER(c_int64), POINTER(c_int64), c_size_t, c_int)
+_sample_size = bind("tmo_tsm_sample_size", c_int, POINTER(c_int64), POINTER(Buf), c_int64, c_char_p, c_int, c_char_p)
+_margin = bind("tmo_tsm_margin_of_error", c_int, POINTER(Buf), c_int64, c_int64, c_int64)
+_measures = bind("tmo_tsm_measures", c_int, POINTER(Buf), c_char_p, c_size_t, c_char_p, c_size_t, c_int64, c_int64,
+                 c_int)
+
+_CONSULT = {"works": 1, "long_term": 2}  # enum tmo_consultation_kind
+_CORRECTIONS = {"minus_one": 1, "plain": 2}  # enum tmo_sample_correction
 _FORMATS = {"text": 1, "json": 2, "ocds": 3}  # enum tmo_report_format
 
 
@@ -61,6 +72,12 @@ class Contract(_lib.Handle):
     def reference(self):
         """The contract's reference ("RTMO-CLN-2025")."""
         return _lib.text(_reference(self._h))
+
+    def allowance(self):
+        """The review of the management agreement's [allowance]: (text, payable in pence this year)."""
+        payable = c_int64()
+        text = _lib.take_text(_allowance, byref(payable), self._h)
+        return text, payable.value
 
     def month(self, month):
         """One month ("2025-04") evaluated: KPIs, ratings, credit and payment due."""
@@ -122,3 +139,44 @@ def evaluate_tender(data, source_name=None, format="text"):
     raw = _lib.encode(data, "the tender")
     return _lib.take_text(_tender, raw, len(raw), None if source_name is None else _lib.encode(source_name),
                           _FORMATS[format])
+
+
+def section20_required(contributions, kind="works"):
+    """Whether Section 20 consultation is required: (required, threshold in pence) for leaseholders'
+    `contributions` in pence, with kind "works" (more than £250) or "long_term" (more than £100 a year)."""
+    if kind not in _CONSULT:
+        raise ValueError(f"kind must be works or long_term, not {kind!r}")
+    values = (c_int64 * max(len(contributions), 1))(*contributions)
+    required, threshold = c_int(), c_int64()
+    _lib.check(_section20(byref(required), byref(threshold), values, len(contributions), _CONSULT[kind]))
+    return bool(required.value), threshold.value
+
+
+def tsm_sample_size(population, margin, correction="minus_one", rounding="truncate"):
+    """The responses a survey of `population` needs for ±`margin` ("4%", Fraction) at 95% confidence:
+    (required, the corrected value as an exact Fraction). tsm_sample_size(7271, "4%")[0] is 554."""
+    if correction not in _CORRECTIONS:
+        raise ValueError(f"correction must be minus_one or plain, not {correction!r}")
+    required = c_int64()
+    corrected = _lib.take_text(lambda buf, *args: _sample_size(byref(required), buf, *args), population,
+                               _lib.encode(_lib.exact_text(margin)), _CORRECTIONS[correction],
+                               _lib.encode(rounding, "the rounding mode"))
+    return required.value, fractions.Fraction(corrected)
+
+
+def tsm_margin_of_error(satisfied, respondents, population=None):
+    """The 95% margin of error of satisfied / respondents in percentage points, rounded up to 0.01, as a
+    Fraction; with the finite-population correction when `population` is given."""
+    return fractions.Fraction(_lib.take_text(_margin, satisfied, respondents, population or 0))
+
+
+def tsm_measures(survey="", records="", lcra_homes=None, lcho_homes=None, format="text"):
+    """The perception measures of a survey CSV and the management-information measures of a records CSV (text),
+    as "text" or "json" (a dict when "dict")."""
+    if format not in ("text", "json", "dict"):
+        raise ValueError(f"format must be text, json or dict, not {format!r}")
+    raw_survey = _lib.encode(survey, "the survey")
+    raw_records = _lib.encode(records, "the records")
+    text = _lib.take_text(_measures, raw_survey, len(raw_survey), raw_records, len(raw_records), lcra_homes or 0,
+                          lcho_homes or 0, _FORMATS["text" if format == "text" else "json"])
+    return json.loads(text) if format == "dict" else text

@@ -12,7 +12,7 @@ from ._lib import Buf, bind
 
 __all__ = [
     "version", "version_number", "strerror", "clear_error",
-    "parse_money", "format_money", "pence_to_decimal", "decimal_to_pence", "apportion", "fraction",
+    "parse_money", "format_money", "pence_to_decimal", "decimal_to_pence", "apportion", "apportion_each", "fraction",
     "clear_days", "latest_notice", "add_months",
 ]
 
@@ -23,6 +23,7 @@ _error_clear = bind("tmo_error_clear", None)
 _money_parse = bind("tmo_money_parse", c_int, POINTER(c_int64), c_char_p)
 _money_format = bind("tmo_money_format", c_int, c_char_p, c_size_t, c_int64, c_uint)
 _apportion = bind("tmo_apportion", c_int, POINTER(c_int64), c_int64, POINTER(c_char_p), c_size_t)
+_apportion_each = bind("tmo_apportion_each", c_int, POINTER(c_int64), c_int64, POINTER(c_char_p), c_size_t, c_char_p)
 _fraction_normalise = bind("tmo_fraction_normalise", c_int, POINTER(Buf), c_char_p)
 _date_clear_days = bind("tmo_date_clear_days", c_int, POINTER(c_int64), c_char_p, c_char_p)
 _date_latest_notice = bind("tmo_date_latest_notice", c_int, c_char_p, c_size_t, c_char_p, c_int64)
@@ -89,9 +90,23 @@ def apportion(total_pence, weights):
 
     Raises ParseError, InvalidValueError (a negative weight), DomainError (all weights zero), InvalidArgumentError
     (no weights)."""
+    return _split(_apportion, total_pence, weights)
+
+
+def apportion_each(total_pence, weights, rounding="half_up"):
+    """Like apportion, but each share of `total_pence` × w / Σw is rounded on its own by `rounding` ("half_up",
+    "half_even", "floor", "ceil", "truncate", "never"), as councils charge each dwelling its share; the shares need
+    not add up to the total. apportion_each(1359571, [213, 121105])[0] gives 2387 (£23.87).
+
+    Raises as apportion, InvalidArgumentError for an unknown rounding, InexactError ("never" and a share not
+    whole pence)."""
+    return _split(_apportion_each, total_pence, weights, _lib.encode(rounding, "the rounding mode"))
+
+
+def _split(function, total_pence, weights, *extra):
     texts = [_lib.encode(_lib.exact_text(w)) for w in weights]
     shares = (c_int64 * max(len(texts), 1))()
-    _lib.check(_apportion(shares, total_pence, (c_char_p * max(len(texts), 1))(*texts), len(texts)))
+    _lib.check(function(shares, total_pence, (c_char_p * max(len(texts), 1))(*texts), len(texts), *extra))
     return list(shares[:len(texts)])
 
 

@@ -133,6 +133,8 @@ struct service_contract {
     std::vector<kpi_definition> kpis;
     std::vector<credit_term> credits;
     credit_caps caps;
+    /// A performance-points payment mechanism, scored by score_points with the failures the caller reports.
+    std::optional<points_regime> points;
     payment_terms payment;
 
     friend bool operator==(const service_contract&, const service_contract&) = default;

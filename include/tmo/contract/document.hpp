@@ -9,6 +9,7 @@
 // CSV file and row.
 #pragma once
 
+#include <tmo/contract/allowance.hpp>
 #include <tmo/contract/contract.hpp>
 #include <tmo/contract/lifecycle.hpp>
 #include <tmo/contract/performance.hpp>
@@ -63,6 +64,7 @@ struct contract_document {
     std::vector<date> bank_holidays;
     std::optional<std::int64_t> homes;  ///< homes covered, for per_thousand_homes KPIs
     std::optional<continuation_link> continuation;  ///< management agreements
+    std::optional<allowance_terms> allowance;       ///< management agreements: the council's allowance to the TMO
     std::vector<lifecycle_event> events;
     lifecycle history;  ///< the events replayed
     std::optional<ocds_publication> ocds;

@@ -7,10 +7,12 @@
 #include <tmo/contract/kpi.hpp>
 #include <tmo/contract/lifecycle.hpp>
 #include <tmo/contract/tender.hpp>
+#include <tmo/contract/tsm.hpp>
 #include <tmo/core/money.hpp>
 #include <tmo/core/result.hpp>
 
 #include <chrono>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -66,6 +68,18 @@ struct period_report {
 
 /// A tender evaluation as JSON (scores as exact text and to two decimals).
 [[nodiscard]] std::string to_json(const tender_document& tender, const tender_result& result);
+
+/// An allowance review as plain text: the overall sentence, then each line's sentence and rule, the indexation and
+/// the phasing, one to a line.
+[[nodiscard]] std::string to_text(const allowance_review& review);
+
+/// TSM figures as plain text: a heading and one sentence a line for each group that has figures.
+[[nodiscard]] std::string tsm_to_text(std::span<const tsm_figure> perception, std::span<const tsm_figure> management);
+
+/// TSM figures as JSON: {"perception": [...], "management": [...]}, each figure an object with code, part, title,
+/// numerator and denominator (integers), value (exact text, or null for an empty base), unit ("%" or
+/// "per 1,000 homes"), margin_points (exact text, perception figures with a margin), excluded and sentence.
+[[nodiscard]] std::string tsm_to_json(std::span<const tsm_figure> perception, std::span<const tsm_figure> management);
 
 }  // namespace contract
 }  // namespace v1

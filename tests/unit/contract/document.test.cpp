@@ -215,3 +215,95 @@ price = "100.00"
                  "missing key 'benchmark_price' in [tender]: the benchmark formula needs it"},
                 "c.toml");
 }
+
+TEST_CASE("a management agreement's [allowance] is read and reviewed (governance.md §4.4)") {
+    const auto d = load_contract(std::string(TMO_SOURCE_DIR) + "/tests/data/contracts/allowance_agreement.toml").value();
+    REQUIRE(d.allowance);
+    const allowance_terms& a = *d.allowance;
+    CHECK(a.year == "2026/27");
+    CHECK(a.council_stock == 13058);
+    CHECK(a.tmo_homes == 39);
+    CHECK(a.current == money::from_pence(250000));
+    CHECK(a.index->percent == rational(2));
+    CHECK(a.phasing->threshold_percent == rational(5));
+    CHECK_FALSE(a.phasing->inclusive);
+    CHECK(a.phasing->years == 3);
+    CHECK(a.committee->per_home == money::from_pence(1000));
+    REQUIRE(a.headings.size() == 1);
+    CHECK(a.headings[0].council_spend == money::from_pence(100000000));
+
+    const allowance_review review = review_allowance(a).value();
+    CHECK(review.computed.lines[0].amount == money::from_pence(298667));  // 1,000,000 × 39 / 13,058
+    CHECK(review.computed.lines[1].amount == money::from_pence(539000));  // 5,000 + 10 × 39
+    CHECK(review.computed.total == money::from_pence(837667));
+    CHECK(review.indexed->after == money::from_pence(255000));  // 2,500 × 1.02
+    // From 2,550.00 to 8,376.67 in thirds of 5,826.67: 4,492.22 (4,492.223...), 6,434.45 (6,434.446...), 8,376.67.
+    CHECK(review.phased->years ==
+          std::vector<money>{money::from_pence(449222), money::from_pence(643445), money::from_pence(837667)});
+    CHECK(review.payable == money::from_pence(449222));
+}
+
+TEST_CASE("[allowance] errors are located") {
+    const std::string ma = with("kind = \"services\"", "kind = \"management_agreement\"");
+    const auto allowance = [&](std::string_view body) { return ma + "[allowance]\n" + std::string(body); };
+    // The valid contract is 29 lines: [allowance] is line 30, its first key line 31.
+    contract_error(plus("[allowance]\ncouncil_stock = 100\ntmo_homes = 10\ncurrent = \"1.00\"\n"),
+                   {errc::invalid_value, 30, 1, "allowance", "only a management agreement has an [allowance]"});
+    contract_error(allowance("council_stock = 100\ntmo_homes = 200\n"),
+                   {errc::invalid_value, 32, 13, "allowance.tmo_homes",
+                    "the TMO's 200 homes are more than the stock of 100"});
+    contract_error(allowance("council_stock = 0\ntmo_homes = 0\n"),
+                   {errc::invalid_value, 31, 17, "allowance.council_stock", ""});
+    contract_error(allowance("council_stock = 100\ntmo_homes = 10\n"),
+                   {errc::missing_key, 30, 1, "allowance",
+                    "an [allowance] needs [[allowance.headings]], a committee formula or a current allowance"});
+    contract_error(allowance("council_stock = 100\ntmo_homes = 10\nphasing = { threshold_percent = \"5\", years = 3 }\n"),
+                   {errc::missing_key, 30, 1, "allowance.current",
+                    "missing key 'current' in [allowance]: phasing starts from the current allowance"});
+    contract_error(allowance("council_stock = 100\ntmo_homes = 10\ncurrent = \"1.00\"\n"
+                             "phasing = { threshold_percent = \"5\", years = 3, steps = [\"1/2\", \"1/4\", \"1\"] }\n"),
+                   {errc::invalid_value, 34, 65, "allowance.phasing.steps[1]", ""});
+    contract_error(allowance("council_stock = 100\ntmo_homes = 10\n[[allowance.headings]]\nname = \"Repairs\"\n"
+                             "spend = \"100.005\"\n"),
+                   {errc::inexact, 35, 9, "allowance.headings[0].spend", ""});
+    contract_error(allowance("council_stock = 100\ntmo_homes = 10\n[[allowance.headings]]\nname = \"Repairs\"\n"
+                             "spend = \"100.00\"\nhomes = 101\n"),
+                   {errc::invalid_value, 36, 9, "allowance.headings[0].homes",
+                    "the TMO's 101 homes are more than the stock of 100"});
+    contract_error(allowance("council_stock = 100\ntmo_homes = 10\ncommittee = { fixed = 5000 }\n"),
+                   {errc::wrong_type, 33, 23, "allowance.committee.fixed", ""});
+}
+
+TEST_CASE("a performance-points regime is read from [points] (contracts.md §4.3)") {
+    const auto d = load_contract(std::string(TMO_SOURCE_DIR) + "/tests/data/contracts/points_grounds.toml").value();
+    REQUIRE(d.contract.points);
+    const points_regime& p = *d.contract.points;
+    CHECK(p.threshold == rational(5));
+    CHECK(p.value_per_point == money::from_pence(2500));
+    CHECK(p.cap_percent == rational(20));
+    CHECK(p.repeat_multipliers == std::vector<rational>{rational(1), rational(3, 2), rational(2)});
+    REQUIRE(p.categories.size() == 2);
+    CHECK(p.categories[0].code == "missed_cut");
+    CHECK(p.categories[0].points == rational(2));
+    CHECK(p.categories[0].rectification.amount == 2);
+    CHECK(p.categories[0].rectification.unit == time_unit::working_days);
+    CHECK(p.categories[1].rectification.unit == time_unit::hours);
+}
+
+TEST_CASE("[points] errors are located") {
+    const std::string head = "[points]\nthreshold = \"5\"\nvalue_per_point = \"25.00\"\n";
+    const std::string cut = "[[points.categories]]\ncode = \"cut\"\npoints = \"2\"\n"
+                            "rectification = { amount = 2, unit = \"working_days\" }\n";
+    contract_error(plus(head), {errc::missing_key, 30, 1, "points.categories",
+                                "missing key 'categories' in [points]; add the failure kinds as [[points.categories]] tables"});
+    contract_error(plus(head + "repeat_multipliers = [\"1\", \"-2\"]\n" + cut),
+                   {errc::invalid_value, 33, 28, "points.repeat_multipliers[1]", "a multiplier cannot be negative"});
+    contract_error(plus(head + "cap_percent = \"120\"\n" + cut),
+                   {errc::invalid_value, 33, 15, "points.cap_percent", "a cap is a percentage from 0 to 100"});
+    contract_error(plus(head + "[[points.categories]]\ncode = \"cut\"\npoints = \"2\"\n"),
+                   {errc::missing_key, 33, 1, "points.categories[0].rectification", ""});
+    contract_error(plus(head + cut + cut), {errc::invalid_value, 38, 8, "points.categories[1].code",
+                                            "code 'cut' is defined twice"});
+    contract_error(plus(head + "[[points.categories]]\ncode = \"cut\"\npoints = \"2\"\nrectification = { amount = 2, unit = \"weeks\" }\n"),
+                   {errc::invalid_value, 36, 38, "points.categories[0].rectification.unit", ""});
+}

@@ -190,6 +190,117 @@ TMO_API int TMO_CALL tmo_contract_month_write(tmo_buf *out, const tmo_contract_m
 TMO_API int TMO_CALL tmo_tender_evaluate(tmo_buf *out, const char *text, size_t len, const char *source_name,
                                          int format) TMO_NOEXCEPT;
 
+/* ============================================================================================================ */
+/* The council's allowance and service charges                                                                 */
+/* ============================================================================================================ */
+
+/**
+ * The review of a management agreement's [allowance] (docs/contracts.md): each heading of council spend apportioned
+ * by homes, the committee formula, the current allowance indexed, and a change over the threshold phased in; as
+ * plain text, one sentence a line, with the rule of each line.
+ *
+ * @param[out] out          [owned] receives the text; release with tmo_buf_dispose. {NULL, 0} on failure.
+ * @param[out] payable_out  the allowance payable this year in pence (the first phased year, else the recomputed
+ *                          total, else the indexed current allowance); 0 on failure.
+ * @param[in]  contract     a contract whose file has an [allowance] table.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_EMISSINGKEY (the contract has no [allowance]); TMO_EVALUE,
+ *         TMO_EINEXACT (rounding "never" and a figure not whole pence), TMO_EOVERFLOW; TMO_ENOMEM.
+ * Thread-safety: safe on a shared contract. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_contract_allowance(tmo_buf *out, int64_t *payable_out,
+                                            const tmo_contract *contract) TMO_NOEXCEPT;
+
+/** What a Section 20 consultation is about. */
+enum tmo_consultation_kind {
+    TMO_CONSULT_WORKS = 1,     /**< qualifying works: the threshold per leaseholder per accounting period */
+    TMO_CONSULT_LONG_TERM = 2  /**< a qualifying long-term agreement: the threshold per leaseholder per year */
+};
+
+/**
+ * Whether Section 20 of the Landlord and Tenant Act 1985 requires consultation: whether any one leaseholder's
+ * contribution is more than the threshold of the embedded English preset (£250 for works, £100 a year for a
+ * long-term agreement; [V2] figures kept in presets/contract/section20_england.toml).
+ *
+ * @param[out] required_out   1 if consultation is required, else 0; 0 on failure.
+ * @param[out] threshold_out  the threshold applied, in pence; 0 on failure.
+ * @param[in]  contributions  `count` leaseholders' contributions in pence (e.g. from tmo_apportion).
+ * @param[in]  count          the number of leaseholders; 0 is allowed (nothing to consult on).
+ * @param[in]  kind           a TMO_CONSULT_... value.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, an unknown kind).
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_section20_check(int *required_out, int64_t *threshold_out, const int64_t *contributions,
+                                         size_t count, int kind) TMO_NOEXCEPT;
+
+/* ============================================================================================================ */
+/* Tenant Satisfaction Measures                                                                                 */
+/* ============================================================================================================ */
+
+/** The finite-population correction of a sample size (governance.md §7.4). */
+enum tmo_sample_correction {
+    TMO_SAMPLE_MINUS_ONE = 1,  /**< n = n0 / (1 + (n0 - 1) / N): 554.546... for N = 7,271 at 4% */
+    TMO_SAMPLE_PLAIN = 2       /**< n = n0 / (1 + n0 / N): 554.476... */
+};
+
+/**
+ * The survey responses a population needs for a margin of error at 95% confidence (z = 1.96, p = 1/2):
+ * n0 = z² p(1-p) / e², corrected for the population and rounded.
+ *
+ * @param[out] required_out   the responses needed; 0 on failure.
+ * @param[out] corrected_out  [owned] the corrected value as exact text ("17457071/31481"); release with
+ *                            tmo_buf_dispose. {NULL, 0} on failure.
+ * @param[in]  population     the tenants surveyed, at least 1 (7271).
+ * @param[in]  margin         the margin as exact text, a fraction or percentage strictly between 0 and 1 ("4%").
+ * @param[in]  correction     a TMO_SAMPLE_... value.
+ * @param[in]  rounding       a rounding mode name ("truncate" gives the published 554, "ceil" 555); NULL for
+ *                            truncate.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, an unknown correction or rounding name); TMO_ESYNTAX (margin not a
+ *         number); TMO_EVALUE (population below 1, margin outside (0, 1)); TMO_EINEXACT (rounding "never" and not
+ *         whole).
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_tsm_sample_size(int64_t *required_out, tmo_buf *corrected_out, int64_t population,
+                                         const char *margin, int correction, const char *rounding) TMO_NOEXCEPT;
+
+/**
+ * The half-width of the 95% confidence interval of satisfied / respondents, in percentage points, rounded up to
+ * 0.01, with the finite-population correction when `population` is given.
+ *
+ * @param[out] out          [owned] the margin as exact text ("5.66"); release with tmo_buf_dispose. {NULL, 0} on
+ *                          failure.
+ * @param[in]  satisfied    0 to respondents.
+ * @param[in]  respondents  at least 1.
+ * @param[in]  population   the population surveyed, at least respondents; 0 for an unlimited population.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_EVALUE (a count out of range).
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_tsm_margin_of_error(tmo_buf *out, int64_t satisfied, int64_t respondents,
+                                             int64_t population) TMO_NOEXCEPT;
+
+/**
+ * The perception measures (TP01..TP12, per tenure group) of a survey CSV and the management-information measures
+ * of a records CSV (formats in docs/contracts.md and tmo/contract/tsm.hpp), as plain text (one sentence a line) or
+ * JSON ({"perception": [...], "management": [...]}, each figure with code, part, title, numerator, denominator,
+ * value as exact text or null, unit, margin_points when known, excluded and sentence).
+ *
+ * @param[out] out          [owned] receives the text; release with tmo_buf_dispose. {NULL, 0} on failure.
+ * @param[in]  survey       the survey CSV, `survey_len` bytes; may be NULL when survey_len is 0 (no survey).
+ * @param[in]  survey_len   its length in bytes.
+ * @param[in]  records      the records CSV, `records_len` bytes; may be NULL when records_len is 0 (no records).
+ * @param[in]  records_len  its length in bytes.
+ * @param[in]  lcra_homes   the LCRA homes managed (the survey's population and the base of CH01 and NM01); 0 if
+ *                          unknown.
+ * @param[in]  lcho_homes   the LCHO homes; 0 if unknown.
+ * @param[in]  format       TMO_REPORT_TEXT or TMO_REPORT_JSON.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, an unknown format); the CSV errors of the readers with line and
+ *         column (TMO_ESYNTAX, TMO_EUNKNOWNKEY, TMO_EMISSINGKEY, TMO_EVALUE, TMO_ETOOLARGE); TMO_EVALUE (a population
+ *         smaller than its respondents); TMO_ENOMEM.
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_tsm_measures(tmo_buf *out, const char *survey, size_t survey_len, const char *records,
+                                      size_t records_len, int64_t lcra_homes, int64_t lcho_homes,
+                                      int format) TMO_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

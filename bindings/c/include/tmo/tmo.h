@@ -266,6 +266,23 @@ TMO_API int TMO_CALL tmo_apportion(int64_t *out_shares, int64_t total_pence, con
                                    size_t count) TMO_NOEXCEPT;
 
 /**
+ * Like tmo_apportion, but each unit's exact share total × w_i / Σw is rounded on its own by `rounding`, as councils
+ * charge each dwelling its share of a service cost (contracts.md §7.2: £13,595.71 × 213 / 121,318 gives £23.87);
+ * the shares need not sum to the total.
+ *
+ * @param[out] out_shares   an array of `count` elements receiving the shares in pence; all 0 on failure.
+ * @param[in]  total_pence  the amount to split.
+ * @param[in]  weights      `count` exact non-negative weights as text.
+ * @param[in]  count        the number of units; at least 1.
+ * @param[in]  rounding     a rounding mode name: "half_up", "half_even", "floor", "ceil", "truncate" or "never".
+ * @return as tmo_apportion; TMO_EINVAL also for an unknown rounding name; TMO_EINEXACT ("never" and a share not
+ *         whole pence).
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_apportion_each(int64_t *out_shares, int64_t total_pence, const char *const *weights,
+                                        size_t count, const char *rounding) TMO_NOEXCEPT;
+
+/**
  * The exact value of a number written as text, in lowest terms: "4/6" gives "2/3", "12.5" gives "25/2", "75%"
  * gives "3/4", "-10/5" gives "-2". Accepts integers, fractions, decimals and percentages of either form.
  *
