@@ -1,4 +1,5 @@
 // Ballot conduct in the store: codes, casting and its refusals, turnout, close and count, and secrecy.
+#include <tmo/decision/files.hpp>
 #include <tmo/store/ballot.hpp>
 #include <tmo/store/example.hpp>
 #include <tmo/store/journal.hpp>
@@ -202,4 +203,51 @@ TEST_CASE("example: Riverside's continuation ballot conducted in the store carri
     CHECK(v->entries == 2);
     CHECK(v->sentence == "All 2 journal entries match the stored records.");
     CHECK(load_example(*db, examples).error().code() == tmo::errc::invalid_value);  // the ballot exists already
+}
+
+TEST_CASE("store: meetings, decisions, contracts and readings are kept") {
+    temp_db file("records");
+    auto db = database::open(file.path());
+    REQUIRE(db);
+    auto rules = tmo::load_constitution(examples / "riverside_tmo.toml");
+    REQUIRE(rules);
+    auto m = tmo::decision::load_meeting(examples / "riverside" / "agm_2026.toml");
+    REQUIRE(m);
+    auto reg = tmo::decision::load_register_csv(m->register_file);
+    REQUIRE(reg);
+    auto checked = tmo::decision::check_meeting(*rules, *reg, *m);
+    REQUIRE(checked);
+    auto meeting = db->record_meeting(*checked);
+    REQUIRE(meeting);
+    auto decided = db->decisions();
+    REQUIRE(decided);
+    std::size_t voted = 0;
+    for (const auto& item : checked->items) if (item.resolution) ++voted;
+    REQUIRE(decided->size() == voted);
+    REQUIRE_FALSE(decided->empty());
+    CHECK((*decided)[0].meeting == *meeting);
+    const auto first = std::find_if(checked->items.begin(), checked->items.end(),
+                                    [](const auto& item) { return item.resolution.has_value(); });
+    CHECK((*decided)[0].title == first->title);
+    CHECK((*decided)[0].sentence == first->resolution->sentence);
+    CHECK(verify(*db)->entries == voted);
+    CHECK(db->record_decision(99, "x", *first->resolution).error().code() == tmo::errc::invalid_value);
+
+    auto contract = db->add_contract("RM-2026-01", "Acme Repairs Ltd", "Responsive repairs");
+    REQUIRE(contract);
+    CHECK(db->add_contract("RM-2026-01", "Other", "Other").error().code() == tmo::errc::invalid_value);
+    tmo::contract::kpi_reading r;
+    r.kpi_id = "rent_collected";
+    r.month = std::chrono::year(2026) / std::chrono::April;
+    r.value = *tmo::rational::parse("97.5");
+    r.basis = "£1,231,112 of £1,262,500 due";
+    REQUIRE(db->add_readings(*contract, std::span(&r, 1)));
+    CHECK(db->add_readings(42, std::span(&r, 1)).error().code() == tmo::errc::invalid_value);
+    auto back = db->readings(*contract);
+    REQUIRE(back);
+    REQUIRE(back->size() == 1);
+    CHECK((*back)[0].value == *tmo::rational::parse("195/2"));
+    CHECK((*back)[0].month == r.month);
+    CHECK((*back)[0].basis == r.basis);
+    CHECK(db->contracts()->at(0).contractor == "Acme Repairs Ltd");
 }

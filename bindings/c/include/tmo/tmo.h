@@ -360,5 +360,6 @@ enum tmo_record_format {
 #include "tmo/contract.h"
 #include "tmo/committee.h"
 #include "tmo/decision.h"
+#include "tmo/store.h"
 
 #endif /* TMO_TMO_H */
