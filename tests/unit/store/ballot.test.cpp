@@ -13,21 +13,13 @@
 #include <set>
 
 using namespace tmo::store;
+using store_test::question;
 using store_test::sql;
 using store_test::temp_db;
 
 namespace {
 
 const std::filesystem::path examples = std::filesystem::path(TMO_SOURCE_DIR) / "examples" / "data";
-
-ballot_spec question(std::string name) {
-    ballot_spec s;
-    s.name = std::move(name);
-    s.title = "Should the TMO continue?";
-    s.day = *tmo::parse_date("2026-03-20");
-    s.rule = "continuation_ballot";
-    return s;
-}
 
 }  // namespace
 
@@ -129,12 +121,8 @@ TEST_CASE("ballot: an election is counted by the counting engine") {
     temp_db file("election");
     auto db = database::open(file.path());
     REQUIRE(db);
-    ballot_spec s = question("committee");
-    s.kind = ballot_kind::election;
-    s.title = "Committee 2026";
-    s.rule = "plurality";
-    s.candidates = {"Ada", "Ben", "Cara"};
-    REQUIRE(open_ballot(*db, s, store_test::synthetic_roll(5)));
+    REQUIRE(open_ballot(*db, store_test::plurality_election("committee", {"Ada", "Ben", "Cara"}),
+                        store_test::synthetic_roll(5)));
     auto codes = issue_codes(*db, "committee");
     REQUIRE(codes);
     // Ben 3, Ada 1, Cara 1: plurality elects Ben (candidate 2)
@@ -153,11 +141,8 @@ TEST_CASE("secrecy: nothing in the cast-ballot table links a vote to a voter or 
     temp_db file("secrecy");
     auto db = database::open(file.path());
     REQUIRE(db);
-    ballot_spec s = question("order");
-    s.kind = ballot_kind::election;
-    s.rule = "plurality";
-    s.candidates = {"A", "B", "C", "D"};
-    REQUIRE(open_ballot(*db, s, store_test::synthetic_roll(24)));
+    REQUIRE(open_ballot(*db, store_test::plurality_election("order", {"A", "B", "C", "D"}),
+                        store_test::synthetic_roll(24)));
     auto codes = issue_codes(*db, "order");
     REQUIRE(codes);
     // 24 different papers (the permutations of 4 candidates), cast in a known order

@@ -20,22 +20,13 @@ using store_test::temp_db;
 
 namespace {
 
-ballot_spec poll(std::string name) {
-    ballot_spec s;
-    s.name = std::move(name);
-    s.title = "Should the TMO continue?";
-    s.day = *tmo::parse_date("2026-03-20");
-    s.rule = "continuation_ballot";
-    return s;
-}
-
 // Every third voter (by index) votes against, the others for, whichever process casts the vote.
 const char* paper_of(std::size_t index) { return index % 3 == 0 ? "against" : "for"; }
 
 std::vector<voter_code> prepared(const std::filesystem::path& file, std::size_t voters) {
     auto db = database::open(file);
     REQUIRE(db);
-    REQUIRE(open_ballot(*db, poll("poll"), store_test::synthetic_roll(voters)));
+    REQUIRE(open_ballot(*db, store_test::question("poll"), store_test::synthetic_roll(voters)));
     auto codes = issue_codes(*db, "poll");
     REQUIRE(codes);
     return *codes;
@@ -65,6 +56,24 @@ std::vector<std::uint32_t> drain(int fd) {
 
 constexpr std::uint32_t child_failed = 0xFFFFFFFFu;
 
+// Forks a child that runs body(write end of a pipe) and exits with what it returns; gives the child's pid and the
+// pipe's read end.
+template <class Body>
+std::pair<pid_t, int> spawn(Body&& body) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::close(fds[0]);
+        const int status = body(fds[1]);
+        ::close(fds[1]);
+        ::_exit(status);
+    }
+    ::close(fds[1]);
+    return {pid, fds[0]};
+}
+
 }  // namespace
 
 TEST_CASE("concurrency: 4 processes, 2,000 votes, 0 lost, 0 duplicates") {
@@ -78,34 +87,25 @@ TEST_CASE("concurrency: 4 processes, 2,000 votes, 0 lost, 0 duplicates") {
     std::vector<pid_t> children;
     std::vector<int> reads;
     for (std::size_t k = 0; k < processes; ++k) {
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        const pid_t pid = ::fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            ::close(fds[0]);
+        const auto [pid, read_end] = spawn([&](int out) {
+            auto db = database::open(file.path());
+            if (!db) return 2;
             int status = 0;
-            {
-                auto db = database::open(file.path());
-                if (!db) ::_exit(2);
-                const auto attempt = [&](std::size_t index, bool may_be_taken) {
-                    auto r = cast(*db, "poll", codes[index].code, paper_of(index));
-                    if (r) report(fds[1], static_cast<std::uint32_t>(index));
-                    else if (!(may_be_taken && r.error().code() == tmo::errc::code_used)) status = 1;
-                };
-                const std::size_t next = ((k + 1) % processes) * share;
-                for (std::size_t j = 0; j < share; ++j) {
-                    attempt(k * share + j, j < contested);  // the previous process contests the first 100
-                    if (j < contested) attempt(next + j, true);
-                }
+            const auto attempt = [&](std::size_t index, bool may_be_taken) {
+                auto r = cast(*db, "poll", codes[index].code, paper_of(index));
+                if (r) report(out, static_cast<std::uint32_t>(index));
+                else if (!(may_be_taken && r.error().code() == tmo::errc::code_used)) status = 1;
+            };
+            const std::size_t next = ((k + 1) % processes) * share;
+            for (std::size_t j = 0; j < share; ++j) {
+                attempt(k * share + j, j < contested);  // the previous process contests the first 100
+                if (j < contested) attempt(next + j, true);
             }
-            if (status != 0) report(fds[1], child_failed);
-            ::close(fds[1]);
-            ::_exit(status);
-        }
-        ::close(fds[1]);
+            if (status != 0) report(out, child_failed);
+            return status;
+        });
         children.push_back(pid);
-        reads.push_back(fds[0]);
+        reads.push_back(read_end);
     }
     std::vector<std::uint32_t> accepted;
     for (int fd : reads) {
@@ -146,32 +146,26 @@ TEST_CASE("durability: a writer killed with SIGKILL while casting 2,000 votes lo
     constexpr std::size_t kill_after = 300;
     temp_db file("killed");
     const std::vector<voter_code> codes = prepared(file.path(), voters);
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        ::close(fds[0]);
+    const auto [pid, read_end] = spawn([&](int out) {
         auto db = database::open(file.path());
-        if (!db) ::_exit(2);
+        if (!db) return 2;
         for (std::size_t i = 0; i < voters; ++i) {
-            if (cast(*db, "poll", codes[i].code, paper_of(i))) report(fds[1], static_cast<std::uint32_t>(i));
+            if (cast(*db, "poll", codes[i].code, paper_of(i))) report(out, static_cast<std::uint32_t>(i));
         }
-        ::_exit(0);
-    }
-    ::close(fds[1]);
+        return 0;
+    });
     // wait for kill_after confirmations, then kill the writer wherever it is
     std::vector<std::uint32_t> confirmed;
     std::uint32_t value = 0;
-    while (confirmed.size() < kill_after && ::read(fds[0], &value, sizeof value) == sizeof value)
+    while (confirmed.size() < kill_after && ::read(read_end, &value, sizeof value) == sizeof value)
         confirmed.push_back(value);
     REQUIRE(::kill(pid, SIGKILL) == 0);
     int status = 0;
     REQUIRE(::waitpid(pid, &status, 0) == pid);
     CHECK(WIFSIGNALED(status));
-    const std::vector<std::uint32_t> rest = drain(fds[0]);
+    const std::vector<std::uint32_t> rest = drain(read_end);
     confirmed.insert(confirmed.end(), rest.begin(), rest.end());
-    ::close(fds[0]);
+    ::close(read_end);
 
     auto db = database::open(file.path());  // opens: recovery and quick_check pass
     REQUIRE(db);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <tmo/decision/register.hpp>
+#include <tmo/store/ballot.hpp>
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -68,6 +69,26 @@ inline tmo::decision::voters_roll synthetic_roll(std::size_t n) {
         roll.units.push_back({id, tmo::tenure_class::secure_tenant, {id}});
     }
     return roll;
+}
+
+/// A question ballot `name` closing on 2026-03-20, decided by the continuation_ballot preset.
+inline tmo::store::ballot_spec question(std::string name) {
+    tmo::store::ballot_spec s;
+    s.name = std::move(name);
+    s.title = "Should the TMO continue?";
+    s.day = *tmo::parse_date("2026-03-20");
+    s.rule = "continuation_ballot";
+    return s;
+}
+
+/// A one-seat plurality election `name` among `candidates`, closing on 2026-03-20.
+inline tmo::store::ballot_spec plurality_election(std::string name, std::vector<std::string> candidates) {
+    tmo::store::ballot_spec s = question(std::move(name));
+    s.kind = tmo::store::ballot_kind::election;
+    s.title = "Committee 2026";
+    s.rule = "plurality";
+    s.candidates = std::move(candidates);
+    return s;
 }
 
 }  // namespace store_test
