@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     auto start = clock_type::now();
     const std::size_t refused = cast_range(file, codes, 0, votes);
     const double single = seconds_since(start);
-    std::cout << "1 process: " << votes << " votes in " << single << " s = " << static_cast<long>(votes / single)
+    std::cout << "1 process: " << votes << " votes in " << single << " s = " << static_cast<long>(static_cast<double>(votes) / single)
               << " votes/s (" << refused << " refused)\n";
 
     constexpr std::size_t processes = 4;
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
     }
     const double concurrent = seconds_since(start);
     std::cout << processes << " processes: " << votes << " votes in " << concurrent << " s = "
-              << static_cast<long>(votes / concurrent) << " votes/s (" << failures << " processes with refusals)\n";
+              << static_cast<long>(static_cast<double>(votes) / concurrent) << " votes/s (" << failures << " processes with refusals)\n";
     remove_db(file);
     return failures == 0 && refused == 0 ? 0 : 1;
 }

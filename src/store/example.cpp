@@ -51,7 +51,8 @@ result<example_summary> load_example(database& db, const std::filesystem::path& 
     if (!codes) return tmo::unexpected(codes.error());
 
     // The papers each class returned, cast with that class's codes in roll order.
-    for (const auto& [tenure, count] : file->tallies->by_class) {
+    for (const auto& [cls, count] : file->tallies->by_class) {
+        const tenure_class tenure = cls;  // a copy: clang 14 cannot capture a structured binding in a lambda
         std::vector<std::string> papers;
         papers.insert(papers.end(), count.in_favour, "for");
         papers.insert(papers.end(), count.against, "against");

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace tmo::store::detail {
+namespace tmo::inline v1::store::detail {
 
 /// Appends an entry to the journal (inside the caller's write transaction) and returns its seq.
 std::int64_t append_entry(const database::impl& c, std::string_view kind, std::string_view subject,

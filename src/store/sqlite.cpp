@@ -5,7 +5,7 @@
 #include <chrono>
 #include <thread>
 
-namespace tmo::store::detail {
+namespace tmo::inline v1::store::detail {
 
 void fail(errc code, std::string message) { throw store_failure{tmo::error(code, std::move(message))}; }
 
@@ -82,7 +82,7 @@ std::vector<unsigned char> statement::blob(int column) const {
 
 }  // namespace tmo::store::detail
 
-namespace tmo::store {
+namespace tmo::inline v1::store {
 
 database::impl::~impl() { sqlite3_close_v2(db); }
 

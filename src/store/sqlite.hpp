@@ -17,7 +17,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace tmo::store::detail {
+namespace tmo::inline v1::store::detail {
 
 /// A failure inside the store, thrown to the public function that catches it in guarded().
 struct store_failure {
@@ -77,7 +77,7 @@ private:
 
 }  // namespace tmo::store::detail
 
-namespace tmo::store {
+namespace tmo::inline v1::store {
 
 /// The connection behind a database handle.
 struct database::impl {
