@@ -9,7 +9,7 @@ set(TMO_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/tmo" CACHE STRING
   "Where tmoConfig.cmake is installed, relative to the install prefix")
 mark_as_advanced(TMO_INSTALL_CMAKEDIR)
 
-install(TARGETS tmo tmo_c
+install(TARGETS tmo tmo_store tmo_c
   EXPORT tmoTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"

@@ -36,5 +36,9 @@ void add_meeting(CLI::App& app, int& status);
 
 /// `tmo ballot`: evaluate a class ballot by a constitution's ballot rule or a preset.
 void add_ballot(CLI::App& app, int& status);
+/// `tmo ballot open|codes|cast|turnout|close|count|verify`: a secret ballot conducted in a store (ballot_store.cpp).
+void add_ballot_verbs(CLI::App* ballot, int& status);
+/// `tmo records`: list a store's journal and verify it.
+void add_records(CLI::App& app, int& status);
 
 }  // namespace tmo_tool

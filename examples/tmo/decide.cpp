@@ -124,13 +124,13 @@ void add_meeting(CLI::App& app, int& status) {
 
 void add_ballot(CLI::App& app, int& status) {
     auto options = std::make_shared<ballot_options>();
-    CLI::App* sub = app.add_subcommand("ballot", "Evaluate a class ballot from tallies by class or a roll and papers");
-    sub->add_option("FILE", options->file, "The ballot, a TOML file (docs/decisions.md)")->required();
+    CLI::App* sub = app.add_subcommand("ballot", "Evaluate a class ballot from tallies by class or a roll and papers, "
+                                                 "or conduct one in a database (the verbs below)");
+    sub->add_option("FILE", options->file, "The ballot, a TOML file (docs/decisions.md)");
     std::string presets;
     for (const std::string& name : tmo::decision::ballot_preset_names()) presets += (presets.empty() ? "" : ", ") + name;
     sub->add_option("--rule", options->rule,
-                    "The ballot rule: a [ballots.<name>] of the --constitution, or a preset: " + presets)
-        ->required();
+                    "The ballot rule: a [ballots.<name>] of the --constitution, or a preset: " + presets);
     sub->add_option("--constitution", options->constitution,
                     "The constitution: its ballots, and its membership rules for a ballot counted from papers");
     sub->add_option("--register", options->register_file,
@@ -140,7 +140,18 @@ void add_ballot(CLI::App& app, int& status) {
     sub->footer("Example: tmo ballot examples/data/riverside/continuation_ballot_2026.toml --rule continuation_ballot\n\n"
                 "Prints the result by class and exits 0 when the ballot carried, 1 when it did not, and 2 with "
                 "'file:line:column: error: ...' on bad input.");
-    run_with_output(*sub, status, [options] { return run_ballot(*options); });
+    sub->require_subcommand(0, 1);
+    add_ballot_verbs(sub, status);
+    // A verb's callback runs first and sets `status`; this one then keeps it.
+    run_with_output(*sub, status, [options, sub, &status] {
+        if (!sub->get_subcommands().empty()) return status;
+        if (options->file.empty() || options->rule.empty()) {
+            std::cerr << "tmo ballot: error: give a ballot FILE with --rule, or a verb (tmo ballot --help)
+";
+            return exit_bad_input;
+        }
+        return run_ballot(*options);
+    });
 }
 
 }  // namespace tmo_tool

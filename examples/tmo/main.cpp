@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     tmo_tool::add_calendar(app, status);
     tmo_tool::add_meeting(app, status);
     tmo_tool::add_ballot(app, status);
+    tmo_tool::add_records(app, status);
 
     try {
         app.parse(argc, argv);

@@ -20,6 +20,11 @@ const char* errc_name(errc code) noexcept {
         case errc::no_memory: return "out of memory";
         case errc::not_found: return "not found";
         case errc::internal: return "internal error";
+        case errc::code_unknown: return "unknown voter code";
+        case errc::code_used: return "voter code already used";
+        case errc::closed: return "ballot closed";
+        case errc::busy: return "database busy";
+        case errc::corrupt: return "database corrupt";
     }
     return "unknown error";
 }

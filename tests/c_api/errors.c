@@ -26,6 +26,11 @@ static const struct {
     {TMO_ENOMEM, -12, "out of memory"},
     {TMO_ENOTFOUND, -13, "not found"},
     {TMO_EINTERNAL, -14, "internal error"},
+    {TMO_ECODEUNKNOWN, -15, "unknown voter code"},
+    {TMO_ECODEUSED, -16, "voter code already used"},
+    {TMO_ECLOSED, -17, "ballot closed"},
+    {TMO_EBUSY, -18, "database busy"},
+    {TMO_ECORRUPT, -19, "database corrupt"},
 };
 
 static void check_no_error(const tmo_error *e) {
@@ -47,7 +52,7 @@ int main(void) {
         CHECK_STR(tmo_strerror(codes[i].code), codes[i].text);
     }
     CHECK_STR(tmo_strerror(1), "unknown error");
-    CHECK_STR(tmo_strerror(-15), "unknown error");
+    CHECK_STR(tmo_strerror(-20), "unknown error");
     CHECK_STR(tmo_strerror(INT_MIN), "unknown error");
     CHECK_STR(tmo_strerror(INT_MAX), "unknown error");
 

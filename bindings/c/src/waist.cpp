@@ -31,6 +31,11 @@ static_assert(TMO_EINEXACT == -static_cast<int>(errc::inexact));
 static_assert(TMO_ENOMEM == -static_cast<int>(errc::no_memory));
 static_assert(TMO_ENOTFOUND == -static_cast<int>(errc::not_found));
 static_assert(TMO_EINTERNAL == -static_cast<int>(errc::internal));
+static_assert(TMO_ECODEUNKNOWN == -static_cast<int>(errc::code_unknown));
+static_assert(TMO_ECODEUSED == -static_cast<int>(errc::code_used));
+static_assert(TMO_ECLOSED == -static_cast<int>(errc::closed));
+static_assert(TMO_EBUSY == -static_cast<int>(errc::busy));
+static_assert(TMO_ECORRUPT == -static_cast<int>(errc::corrupt));
 
 namespace {
 

@@ -77,6 +77,9 @@ class Loading(unittest.TestCase):
             (-9, tmo.NumberOverflowError, "overflow"), (-10, tmo.DomainError, "undefined operation"),
             (-11, tmo.InexactError, "inexact result"), (-12, tmo.OutOfMemoryError, "out of memory"),
             (-13, tmo.NotFoundError, "not found"), (-14, tmo.InternalError, "internal error"),
+            (-15, tmo.UnknownCodeError, "unknown voter code"), (-16, tmo.UsedCodeError, "voter code already used"),
+            (-17, tmo.BallotClosedError, "ballot closed"), (-18, tmo.BusyError, "database busy"),
+            (-19, tmo.CorruptDatabaseError, "database corrupt"),
         ]
         for code, cls, text in table:
             self.assertEqual(cls.code, code)
@@ -84,8 +87,8 @@ class Loading(unittest.TestCase):
             self.assertIs(tmo.errors.error_class(code), cls)
             self.assertEqual(tmo.strerror(code), text)
         self.assertEqual(tmo.strerror(0), "no error")
-        self.assertEqual(tmo.strerror(-15), "unknown error")
-        self.assertIs(tmo.errors.error_class(-15), tmo.Error)
+        self.assertEqual(tmo.strerror(-20), "unknown error")
+        self.assertIs(tmo.errors.error_class(-20), tmo.Error)
 
     def test_last_error_is_reset_by_success_and_by_clear(self):
         with self.assertRaises(tmo.ParseError):

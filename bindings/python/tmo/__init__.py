@@ -14,7 +14,7 @@ from . import errors as _errors
 
 # The modules of the binding, one per header of bindings/c/include/tmo; each lists its public names in __all__.
 # Adding a module: write tmo/<module>.py and add its name here (README.md, "Adding a module").
-MODULES = ("core", "constitution", "vote", "budget", "contract", "committee", "decision")
+MODULES = ("core", "constitution", "vote", "budget", "contract", "committee", "decision", "store")
 
 __all__ = ["LoadError", "ABI_VERSION", "library_path", *_errors.__all__]
 ABI_VERSION = _lib.ABI_VERSION

@@ -8,7 +8,8 @@ the message, and for input text the file, line, column and key path. ``str(error
 __all__ = [
     "Error", "InvalidArgumentError", "ParseError", "UnknownKeyError", "MissingKeyError", "WrongTypeError",
     "InvalidValueError", "InputOutputError", "TooLargeError", "NumberOverflowError", "DomainError",
-    "InexactError", "OutOfMemoryError", "NotFoundError", "InternalError",
+    "InexactError", "OutOfMemoryError", "NotFoundError", "InternalError", "UnknownCodeError", "UsedCodeError",
+    "BallotClosedError", "BusyError", "CorruptDatabaseError",
 ]
 
 
@@ -111,6 +112,26 @@ class NotFoundError(Error): pass
 
 @_status(-14, "TMO_EINTERNAL", "a bug in tmo: please report it with the message.")
 class InternalError(Error): pass
+
+
+@_status(-15, "TMO_ECODEUNKNOWN", "a voter code that no voter of the ballot holds.")
+class UnknownCodeError(Error): pass
+
+
+@_status(-16, "TMO_ECODEUSED", "a voter code that has already been used to vote.")
+class UsedCodeError(Error): pass
+
+
+@_status(-17, "TMO_ECLOSED", "the ballot is closed (or not yet closed, for a count).")
+class BallotClosedError(Error): pass
+
+
+@_status(-18, "TMO_EBUSY", "the database stayed locked by other writers beyond the timeout and retries.")
+class BusyError(Error): pass
+
+
+@_status(-19, "TMO_ECORRUPT", "a database file that fails its integrity check, or is not a tmo database.")
+class CorruptDatabaseError(Error): pass
 
 
 def error_class(code):

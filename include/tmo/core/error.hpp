@@ -31,6 +31,11 @@ enum class errc : int {
     no_memory = 12,        ///< allocation failed
     not_found = 13,        ///< a named item (preset, meeting kind, resolution kind) does not exist
     internal = 14,         ///< a bug in tmo: please report it
+    code_unknown = 15,     ///< a voter code that no voter of the ballot holds (mistyped, or of another ballot)
+    code_used = 16,        ///< a voter code that has already been used to vote
+    closed = 17,           ///< the ballot is closed (or not yet open for what was asked)
+    busy = 18,             ///< the database stayed locked by other writers beyond the timeout and retries
+    corrupt = 19,          ///< a database file that fails its integrity check, or is not a tmo database
 };
 
 /// A short, static, English description of a code ("unknown key"). Never returns null.

@@ -15,6 +15,8 @@ TEST_CASE("errors print in compiler style") {
     CHECK(error(errc::io, "cannot open", source_location{"x.toml", 0, 0, ""}).to_string() == "x.toml: error: cannot open");
     CHECK(error(errc::overflow, "").to_string() == "error: overflow");
     CHECK(std::string(tmo::errc_name(errc::internal)) == "internal error");
+    CHECK(std::string(tmo::errc_name(errc::code_used)) == "voter code already used");
+    CHECK(std::string(tmo::errc_name(errc::corrupt)) == "database corrupt");
 }
 
 TEST_CASE("result holds a value or an error") {

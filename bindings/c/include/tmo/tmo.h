@@ -140,7 +140,12 @@ enum tmo_status {
     TMO_EINEXACT = -11,      /**< rounding would be needed but is not allowed (an amount with 3 decimals) */
     TMO_ENOMEM = -12,        /**< memory allocation failed */
     TMO_ENOTFOUND = -13,     /**< a named item (preset, resolution kind, meeting rules) does not exist */
-    TMO_EINTERNAL = -14      /**< a bug in tmo: please report it with the message */
+    TMO_EINTERNAL = -14,     /**< a bug in tmo: please report it with the message */
+    TMO_ECODEUNKNOWN = -15,  /**< a voter code that no voter of the ballot holds (mistyped, or of another ballot) */
+    TMO_ECODEUSED = -16,     /**< a voter code that has already been used to vote */
+    TMO_ECLOSED = -17,       /**< the ballot is closed (or not yet closed, for a count) */
+    TMO_EBUSY = -18,         /**< the database stayed locked by other writers beyond the timeout and retries */
+    TMO_ECORRUPT = -19       /**< a database file that fails its integrity check, or is not a tmo database */
 };
 
 /**
@@ -372,5 +377,6 @@ enum tmo_record_format {
 #include "tmo/contract.h"
 #include "tmo/committee.h"
 #include "tmo/decision.h"
+#include "tmo/store.h"
 
 #endif /* TMO_TMO_H */
