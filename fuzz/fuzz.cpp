@@ -19,12 +19,12 @@ void fail(const char* what, const char* file, int line) {
     std::abort();
 }
 
-void check_error(const tmo::error& e) {
+void check_error(const tmo::error& e, std::string_view expected_source) {
     TMO_FUZZ_CHECK(e.code() != tmo::errc::ok);
     TMO_FUZZ_CHECK(!e.message().empty());
     const tmo::source_location& where = e.where();
     if (where.line != 0) {
-        TMO_FUZZ_CHECK(where.file == source);
+        TMO_FUZZ_CHECK(where.file == expected_source);
     }
     if (where.column != 0) {
         TMO_FUZZ_CHECK(where.line != 0);
@@ -50,6 +50,21 @@ bool has_unnamed_overvote(const tmo::vote::profile& p) {
     return std::any_of(p.ballots().begin(), p.ballots().end(), [](const tmo::vote::ballot& b) {
         return std::any_of(b.marks.begin(), b.marks.end(),
                            [](const tmo::vote::mark& m) { return m.candidate == tmo::vote::overvote_mark; });
+    });
+}
+
+// What BLT can hold exactly (blt.hpp, write_blt): no unnamed overvote, no write-in candidate, ids and names without
+// line breaks, ids without ')'.
+bool blt_holds(const tmo::vote::profile& p) {
+    const auto one_line = [](const std::string& s) { return s.find_first_of("\r\n") == std::string::npos; };
+    if (has_unnamed_overvote(p) || !one_line(p.title())) return false;
+    for (const tmo::vote::candidate& c : p.candidates()) {
+        if (c.write_in || !one_line(c.name)) return false;
+    }
+    return std::all_of(p.ballots().begin(), p.ballots().end(), [&](const tmo::vote::ballot& b) {
+        return std::all_of(b.ids.begin(), b.ids.end(), [&](const std::string& id) {
+            return !id.empty() && one_line(id) && id.find(')') == std::string::npos;
+        });
     });
 }
 
@@ -97,8 +112,8 @@ void check_count(const tmo::vote::profile& p, std::uint8_t selector) {
 }
 
 // The same for participatory budgets (the exact maximum-welfare rule is exponential in the projects).
-constexpr std::size_t max_run_projects = 12;
-constexpr std::size_t max_run_ballots = 300;
+constexpr std::size_t max_run_projects = 8;
+constexpr std::size_t max_run_ballots = 64;
 
 }  // namespace
 
@@ -129,14 +144,18 @@ void check_budget(const tmo::budget::instance& election, std::uint8_t selector) 
 void check_profile(const tmo::vote::profile& p, std::uint8_t selector) {
     using namespace tmo::vote;
     if (!p.validate()) return;
-    if (!has_unnamed_overvote(p)) {
-        const std::string text = write_blt(p);
-        const blt_mode mode = ranks_a_candidate_twice(p) ? blt_mode::lenient : blt_mode::strict;
-        const tmo::result<blt_file> back = read_blt(text, mode, source);
-        if (!back) std::fprintf(stderr, "%s\n", back.error().to_string().c_str());
-        TMO_FUZZ_CHECK(back.has_value());
-        TMO_FUZZ_CHECK(same_profile(back->profile, p));
-    }
+    // Every profile is written as BLT that reads back with the same candidates, seats and papers; one that BLT can
+    // hold exactly reads back equal.
+    const std::string text = write_blt(p);
+    const bool exact = blt_holds(p);
+    const blt_mode mode = exact && !ranks_a_candidate_twice(p) ? blt_mode::strict : blt_mode::lenient;
+    const tmo::result<blt_file> back = read_blt(text, mode, source);
+    if (!back) std::fprintf(stderr, "%s\n", back.error().to_string().c_str());
+    TMO_FUZZ_CHECK(back.has_value());
+    TMO_FUZZ_CHECK(back->profile.candidate_count() == p.candidate_count());
+    TMO_FUZZ_CHECK(back->profile.seats() == p.seats());
+    TMO_FUZZ_CHECK(back->profile.papers() == p.papers());
+    if (exact) TMO_FUZZ_CHECK(same_profile(back->profile, p));
     check_count(p, selector);
 }
 

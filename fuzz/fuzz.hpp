@@ -33,16 +33,18 @@ inline std::string_view text(const std::uint8_t* data, std::size_t size) {
 inline constexpr std::string_view source = "fuzz-input";
 
 /// An error as every reader must report it: a code other than ok, a message, and a location that is either
-/// unknown or names the source with a line and a column (both 1-based).
-void check_error(const tmo::error& e);
+/// unknown or names `expected_source` (the source name the reader was given) with a line, and a column only with a
+/// line.
+void check_error(const tmo::error& e, std::string_view expected_source = source);
 
 /// Reading the same text twice gives the same error, or two equal values when the type has == (`a` and `b` are the
 /// two results).
 template <typename T>
 void check_same_outcome(const tmo::result<T>& a, const tmo::result<T>& b);
 
-/// The profile invariants: write_blt of the profile read back (strict; lenient if a ballot ranks a candidate twice)
-/// gives an equal profile (unless it holds an unnamed overvote, which BLT cannot write), and a count of it by a rule chosen by `selector` conserves the vote at
+/// The profile invariants: write_blt of the profile reads back with the same candidates, seats and papers, and, when
+/// BLT can hold the profile exactly (no unnamed overvote, write-in, line break in a name, or id BLT cannot write),
+/// into an equal profile (strict; lenient if a ballot ranks a candidate twice), and a count of it by a rule chosen by `selector` conserves the vote at
 /// every stage, elects at most `seats` different candidates, and counts every paper.
 void check_profile(const tmo::vote::profile& p, std::uint8_t selector);
 

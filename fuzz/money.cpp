@@ -10,7 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const tmo::result<tmo::money> exact = tmo::money::parse(input);
     const tmo::result<tmo::money> rounded = tmo::money::parse(input, tmo::rounding::half_even);
     if (!exact) {
-        tmo_fuzz::check_error(exact.error());
+        tmo_fuzz::check_error(exact.error(), {});
     } else {
         TMO_FUZZ_CHECK(rounded.has_value() && *rounded == *exact);
         const tmo::result<tmo::money> plain = tmo::money::parse(exact->to_string());
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const tmo::result<tmo::money> again = tmo::money::parse(rounded->to_string());
         TMO_FUZZ_CHECK(again.has_value() && *again == *rounded);
     } else {
-        tmo_fuzz::check_error(rounded.error());
+        tmo_fuzz::check_error(rounded.error(), {});
     }
     return 0;
 }

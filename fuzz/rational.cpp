@@ -7,7 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const tmo::result<tmo::rational> value = tmo::rational::parse(tmo_fuzz::text(data, size));
     if (!value) {
-        tmo_fuzz::check_error(value.error());
+        tmo_fuzz::check_error(value.error(), {});
         return 0;
     }
     TMO_FUZZ_CHECK(value->denominator() > 0);
