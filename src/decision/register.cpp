@@ -128,8 +128,9 @@ public:
     result<member_register> read() {
         auto first = csv_.next();
         if (!first) return unexpected(first.error());
-        if (!*first) return csv_.fail(errc::syntax, "the register is empty: expected a header line such as "
-                                                    "id,name,household,tenure,born,joined,left", 1);
+        // An empty file has no line read yet: the error is at its first line and column.
+        if (!*first) return csv_.fail_at(errc::syntax, "the register is empty: expected a header line such as "
+                                                       "id,name,household,tenure,born,joined,left", 1, 1);
         if (auto h = header(**first); !h) return unexpected(h.error());
         member_register reg;
         for (;;) {

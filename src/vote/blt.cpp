@@ -142,8 +142,10 @@ private:
         if (c->text.empty()) return fail(errc::syntax, "empty file: expected the number of candidates", loc(c->at));
         if (!parse_uint(c->text, candidates))
             return fail(errc::syntax, "expected the number of candidates, found " + quoted(c->text), loc(c->at));
-        if (candidates == 0 || candidates > 100000)
-            return fail(errc::invalid_value, "the number of candidates must be between 1 and 100000", loc(c->at));
+        if (candidates == 0 || candidates > blt_max_candidates)
+            return fail(errc::invalid_value,
+                        "the number of candidates must be between 1 and " + std::to_string(blt_max_candidates),
+                        loc(c->at));
         auto s = next();
         if (!s) return unexpected(s.error());
         if (!parse_uint(s->text, seats))
@@ -417,14 +419,18 @@ private:
     blt_file out_;
 };
 
+// A name or title as one quoted line: a '"' doubled, a line break (which BLT cannot hold) written as a space.
 void write_name(std::string& out, std::string_view name) {
     out += '"';
     for (char c : name) {
         if (c == '"') out += '"';
-        out += c;
+        out += c == '\n' || c == '\r' ? ' ' : c;
     }
     out += "\"\n";
 }
+
+// BLT writes a ballot id as "(id)" on one line: an empty id, or one holding ')' or a line break, cannot be written.
+bool writable_id(std::string_view id) { return !id.empty() && id.find_first_of(")\r\n") == std::string_view::npos; }
 
 }  // namespace
 
@@ -461,8 +467,13 @@ std::string write_blt(const profile& p) {
     };
     for (const ballot& b : p.ballots()) {
         const std::string marks = marks_text(b);
-        for (const std::string& id : b.ids) out += '(' + id + ") 1" + marks;
-        if (b.count > b.ids.size()) out += std::to_string(b.count - b.ids.size()) + marks;
+        std::uint64_t with_ids = 0;
+        for (const std::string& id : b.ids) {
+            if (!writable_id(id)) continue;  // the paper is still written, in the count without ids below
+            out += '(' + id + ") 1" + marks;
+            ++with_ids;
+        }
+        if (b.count > with_ids) out += std::to_string(b.count - with_ids) + marks;
     }
     out += "0\n";
     for (const candidate& c : p.candidates()) write_name(out, c.name);

@@ -91,6 +91,10 @@ struct condorcet_count : detail::single_stage {
 };
 
 result<condorcet_count> start(const profile& p, const condorcet_options& o) {
+    if (p.candidate_count() > condorcet_max_candidates)
+        return unexpected(errc::too_large, std::to_string(p.candidate_count()) +
+                                               " candidates: the Condorcet rules count at most " +
+                                               std::to_string(condorcet_max_candidates));
     auto started = detail::start_single_stage(p, o.name, to_string(o), o.seats);
     if (!started) return unexpected(started.error());
     condorcet_count c{std::move(*started), {}};

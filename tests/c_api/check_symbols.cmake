@@ -54,6 +54,40 @@ foreach(line IN LISTS nm_lines)
   endif()
 endforeach()
 
+# A second reading with readelf, when given (-DREADELF=...): every defined GLOBAL, WEAK or UNIQUE dynamic symbol must be
+# one nm saw (so the version script's `local: *` hid everything else, whatever nm's letters), and the library must not
+# depend on toml++'s shared library (toml++ is compiled in, privately).
+if(READELF)
+  execute_process(COMMAND "${READELF}" --dyn-syms -d -W "${LIBRARY}"
+    OUTPUT_VARIABLE elf_output ERROR_VARIABLE elf_error RESULT_VARIABLE elf_result)
+  if(NOT elf_result EQUAL 0)
+    message(FATAL_ERROR "${READELF} --dyn-syms -d -W ${LIBRARY} failed (${elf_result}): ${elf_error}")
+  endif()
+  string(REPLACE "\n" ";" elf_lines "${elf_output}")
+  set(elf_exported "")
+  foreach(line IN LISTS elf_lines)
+    # Num: Value Size Type Bind Vis Ndx Name
+    if(line MATCHES "^ *[0-9]+: +[0-9a-fA-F]+ +[0-9]+ +[A-Z_]+ +(GLOBAL|WEAK|UNIQUE) +[A-Z]+ +([0-9A-Z]+) +([^ @]+)")
+      if(NOT CMAKE_MATCH_2 STREQUAL "UND")
+        list(APPEND elf_exported "${CMAKE_MATCH_3}")
+      endif()
+    elseif(line MATCHES "\\(NEEDED\\).*(libtomlplusplus[^]]*)")
+      message(FATAL_ERROR "${LIBRARY} depends on ${CMAKE_MATCH_1}; toml++ must be compiled in privately")
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES elf_exported)
+  foreach(symbol IN LISTS elf_exported)
+    if(NOT symbol IN_LIST exported)
+      message(FATAL_ERROR "readelf sees ${symbol} exported by ${LIBRARY}, nm does not: the version script leaks it")
+    endif()
+  endforeach()
+  list(LENGTH elf_exported elf_count)
+  list(LENGTH exported nm_count)
+  if(NOT elf_count EQUAL nm_count)
+    message(FATAL_ERROR "readelf sees ${elf_count} defined dynamic symbols in ${LIBRARY}, nm ${nm_count}")
+  endif()
+endif()
+
 # Reports the names in list `a` that are missing from list `b`.
 set(problems "")
 function(report_missing a a_name b b_name)

@@ -1,4 +1,6 @@
-/* The last error is per thread, and several threads may read one constitution at once. */
+/* The last error is per thread, several threads may read one constitution at once, and threads using separate
+ * handles (each its own profile, count and constitution) do not disturb each other. Run under ThreadSanitizer by
+ * `scripts/run tsan`. */
 #define _POSIX_C_SOURCE 200112L
 #include "check.h"
 
@@ -34,6 +36,41 @@ static void *read_rules(void *argument) {
     return NULL;
 }
 
+/* Each worker parses its own election (candidate 1 has 4 of 6 first preferences: a majority) and counts it by IRV,
+ * and parses its own copy of a preset constitution and writes it back. */
+struct own_work {
+    int result; /* 0 when everything held */
+};
+
+static void *use_own_handles(void *argument) {
+    static const char blt[] = "3 1\n4 1 2 0\n1 2 3 0\n1 3 0\n0\n\"Ash\"\n\"Birch\"\n\"Cedar\"\n\"Own\"\n";
+    struct own_work *w = argument;
+    int i;
+    for (i = 0; i < rounds / 10 && w->result == 0; ++i) {
+        tmo_profile *p = NULL;
+        tmo_count *c = NULL;
+        tmo_constitution *rules = NULL;
+        tmo_buf text = TMO_BUF_INIT;
+        size_t elected = 0;
+        uint32_t winner = 99;
+        if (tmo_profile_parse(&p, blt, sizeof blt - 1, "own.blt", TMO_BALLOTS_STRICT) != TMO_OK) w->result = 1;
+        if (w->result == 0 && tmo_count_run(&c, p, "irv", NULL) != TMO_OK) w->result = 2;
+        if (w->result == 0 && (tmo_count_elected(&winner, c, 0) != TMO_OK || winner != 1))
+            w->result = 3;
+        if (w->result == 0 && (tmo_count_elected_count(&elected, c) != TMO_OK || elected != 1)) w->result = 4;
+        if (w->result == 0 && tmo_count_render(&text, c, TMO_COUNT_JSON) != TMO_OK) w->result = 5;
+        tmo_buf_dispose(&text);
+        if (tmo_constitution_preset(&rules, "companies_act_2006") != TMO_OK ||
+            tmo_constitution_to_toml(&text, rules) != TMO_OK || text.size == 0)
+            w->result = 6;
+        tmo_buf_dispose(&text);
+        tmo_constitution_free(rules);
+        tmo_count_free(c);
+        tmo_profile_free(p);
+    }
+    return NULL;
+}
+
 int main(void) {
     tmo_constitution *rules = NULL;
     pthread_t threads[readers];
@@ -52,6 +89,19 @@ int main(void) {
     for (i = 0; i < readers; ++i) {
         CHECK_INT(pthread_join(threads[i], NULL), 0);
         CHECK_INT(work[i].result, 0);
+    }
+
+    {
+        pthread_t own[readers];
+        struct own_work own_work[readers];
+        for (i = 0; i < readers; ++i) {
+            own_work[i].result = 0;
+            CHECK_INT(pthread_create(&own[i], NULL, use_own_handles, &own_work[i]), 0);
+        }
+        for (i = 0; i < readers; ++i) {
+            CHECK_INT(pthread_join(own[i], NULL), 0);
+            CHECK_INT(own_work[i].result, 0);
+        }
     }
 
     /* The workers' failures and successes left this thread's record alone. */

@@ -59,15 +59,18 @@ struct blt_file {
     std::vector<warning> warnings;
 };
 
+/// The most candidates a BLT header may declare (the reader makes room for each before reading the names).
+inline constexpr std::uint64_t blt_max_candidates = 100000;
+
 /// Reads a BLT file from memory. `source_name` names the input in error locations (usually the file name).
 ///
 /// @return the file's contents, or an error whose location gives the line and column (counted in Unicode code
 ///         points, 1-based) of the offending token: errc::syntax for text that is not BLT (a missing or non-numeric
 ///         header, an unterminated string or comment, a ballot not ended by 0, fewer names than candidates, in
 ///         strict mode an unquoted name or text that is not UTF-8), errc::invalid_value for numbers out of range (no
-///         candidates, seats not in 1..candidates, a candidate number outside 1..C, a weight of 0, an id with a
-///         weight other than 1, a candidate ranked twice in strict mode), errc::overflow for more than 2^63 papers.
-///         Never throws except std::bad_alloc.
+///         candidates or more than blt_max_candidates, seats not in 1..candidates, a candidate number outside 1..C,
+///         a weight of 0, an id with a weight other than 1, a candidate ranked twice in strict mode),
+///         errc::overflow for more than 2^63 papers. Never throws except std::bad_alloc.
 [[nodiscard]] result<blt_file> read_blt(std::string_view text, blt_mode mode = blt_mode::lenient,
                                         std::string_view source_name = {});
 
@@ -78,8 +81,11 @@ struct blt_file {
 /// Writes a profile as a standard BLT file that read_blt reads back (in strict mode) into an equal profile:
 /// header, withdrawn candidates as negative numbers, a `[tie ...]` line if the profile has a tie order, one line per
 /// different ballot (ballots with ids as one `(id) 1 ...` line per id), `0`, the quoted names and the title. A `"`
-/// inside a name is written doubled. BLT has no mark for an unnamed overvote: an overvote_mark is written as a blank
-/// rank `-` (the one case that does not read back equal).
+/// inside a name is written doubled. What BLT cannot hold is written as near as it can, so the text always reads back
+/// with the same candidates, seats and papers but not into an equal profile: an overvote_mark is written as a blank
+/// rank `-`; a write-in candidate as an ordinary one; a line break in a name or the title as a space; a paper whose
+/// id is empty or holds `)` or a line break without its id. A ballot ranking a candidate twice (which lenient reading
+/// keeps as marked) is written as marked, so such a file reads back equal in lenient mode only.
 [[nodiscard]] std::string write_blt(const profile& p);
 
 }  // namespace vote

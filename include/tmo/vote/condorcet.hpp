@@ -74,11 +74,15 @@ struct condorcet_options {
 /// columns of withdrawn candidates 0). Throws only std::bad_alloc.
 [[nodiscard]] std::vector<std::vector<rational>> pairwise_matrix(const profile& p);
 
+/// The most candidates count_schulze and count_ranked_pairs accept: their pairwise tables grow as the square of the
+/// candidates (a million entries at this limit), so a file claiming more is refused rather than allocated.
+inline constexpr std::uint32_t condorcet_max_candidates = 1000;
+
 /// Counts `p` by the Schulze method under `options`.
 /// @return the result, or errc::invalid_value if the profile is not a valid election (see profile::validate), the
 ///         seats override is 0 or exceeds the candidates standing, or a tie cannot be settled by the chain;
-///         errc::invalid_argument for manual decisions that are wrong or left unused (as count_stv). Throws only
-///         std::bad_alloc.
+///         errc::invalid_argument for manual decisions that are wrong or left unused (as count_stv);
+///         errc::too_large for more than condorcet_max_candidates candidates. Throws only std::bad_alloc.
 [[nodiscard]] result<count_result> count_schulze(const profile& p, const condorcet_options& options);
 
 /// Counts `p` by ranked pairs under `options`. Errors as count_schulze.

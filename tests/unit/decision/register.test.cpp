@@ -139,3 +139,12 @@ TEST_CASE("riverside register loads with every class and plausible households") 
     CHECK(reg.members().size() >= 60);
     CHECK(reg.members().size() <= 120);
 }
+
+TEST_CASE("register: an empty file is an error at its line 1, column 1 (found by fuzz_register)") {
+    const auto r = tmo::decision::parse_register_csv("", "empty.csv");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == tmo::errc::syntax);
+    CHECK(r.error().where().line == 1);
+    CHECK(r.error().where().column == 1);
+    CHECK(r.error().where().file == "empty.csv");
+}

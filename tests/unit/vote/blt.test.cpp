@@ -150,3 +150,20 @@ TEST_CASE("BLT: a file that cannot be opened is an io error naming it") {
     CHECK(r.error().code() == errc::io);
     CHECK(r.error().where().file == "/nonexistent/x.blt");
 }
+
+TEST_CASE("blt: write_blt writes what BLT cannot hold as near as it can, and the text reads back") {
+    // Found by fuzz_long_format and fuzz_rank_columns (fuzz/crashes/): a ballot id holding ')' made the written file
+    // unreadable. A name with a line break did the same.
+    profile p({{"Ann\nSmith", false, false}, {"Bob", false, false}}, 1, "Two\r\nlines");
+    const std::vector<mark> first{{0, false}, {1, false}};
+    REQUIRE(p.add(first, 1, "a)b").has_value());
+    REQUIRE(p.add(first, 1, "c").has_value());
+    REQUIRE(p.add(first, 1).has_value());
+    const std::string text = write_blt(p);
+    CHECK(text == "2 1\n(c) 1 1 2 0\n2 1 2 0\n0\n\"Ann Smith\"\n\"Bob\"\n\"Two  lines\"\n");
+    const auto back = read_blt(text, blt_mode::strict, "w.blt");
+    REQUIRE(back.has_value());
+    CHECK(back->profile.papers() == 3);
+    CHECK(back->profile.candidates()[0].name == "Ann Smith");
+    CHECK(back->profile.ballots()[0].ids == std::vector<std::string>{"c"});
+}

@@ -1,6 +1,6 @@
 // Schulze and ranked pairs: Schulze's own worked example, the Tennessee example, a cycle worked by hand where winning
 // votes and margins disagree, a tie between majorities of equal strength, and Burlington 2009, where both elect
-// Montroll (the Condorcet winner) while instant-runoff elects Kiss.
+// Montroll (the Condorcet winner) while instant-runoff elects Kiss; and the limits on candidates.
 #include <tmo/vote/blt.hpp>
 #include <tmo/vote/condorcet.hpp>
 #include <tmo/vote/long_format.hpp>
@@ -8,7 +8,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace tmo::vote;
@@ -250,4 +252,26 @@ TEST_CASE("condorcet: the text and JSON renderings carry the matrices and the ma
     REQUIRE(s.has_value());
     CHECK(to_text(*s).find("Strongest paths:") != std::string::npos);
     CHECK(to_json(*s).find("\"strongest_paths\"") != std::string::npos);
+}
+
+TEST_CASE("condorcet: more candidates than condorcet_max_candidates is errc::too_large, before any table is made") {
+    std::vector<candidate> many(condorcet_max_candidates + 1);
+    for (std::size_t i = 0; i < many.size(); ++i) many[i].name = "C" + std::to_string(i + 1);
+    profile p(std::move(many), 1);
+    const mark first{0, false};
+    REQUIRE(p.add(std::span<const mark>(&first, 1), 3).has_value());
+    const auto schulze = count_schulze(p, condorcet_options::schulze());
+    REQUIRE_FALSE(schulze.has_value());
+    CHECK(schulze.error().code() == errc::too_large);
+    CHECK(schulze.error().message() == "1001 candidates: the Condorcet rules count at most 1000");
+    const auto pairs = count_ranked_pairs(p, condorcet_options::ranked_pairs());
+    REQUIRE_FALSE(pairs.has_value());
+    CHECK(pairs.error().code() == errc::too_large);
+}
+
+TEST_CASE("blt: a header declaring more than blt_max_candidates candidates is refused at the header") {
+    const auto r = read_blt("100001 1\n1 1 0\n0\n", blt_mode::lenient, "big.blt");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == errc::invalid_value);
+    CHECK(r.error().to_string() == "big.blt:1:1: error: the number of candidates must be between 1 and 100000");
 }

@@ -1,0 +1,15 @@
+// fuzz_generic_csv: a generic ballot CSV (tmo::vote::read_generic_csv). Invariants: reading is deterministic; the
+// profile read, written as BLT and read back (strict), is equal; a count of it conserves the vote at every stage
+// (fuzz.hpp, check_profile).
+#include "fuzz.hpp"
+
+#include <tmo/vote/generic_csv.hpp>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input = tmo_fuzz::text(data, size);
+    const auto first = tmo::vote::read_generic_csv(input, tmo_fuzz::source);
+    const auto second = tmo::vote::read_generic_csv(input, tmo_fuzz::source);
+    tmo_fuzz::check_same_outcome(first, second);
+    if (first) tmo_fuzz::check_profile(first->profile, size == 0 ? 0 : data[0]);
+    return 0;
+}
