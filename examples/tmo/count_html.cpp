@@ -22,16 +22,6 @@ const char* state_fill(candidate_state s) {
     return "#1d70b8";
 }
 
-const char* state_word(candidate_state s) {
-    switch (s) {
-        case candidate_state::elected: return "elected";
-        case candidate_state::excluded: return "excluded";
-        case candidate_state::withdrawn: return "withdrawn";
-        case candidate_state::continuing: return "continuing";
-    }
-    return "";
-}
-
 // A name cut to fit the chart's first column (whole UTF-8 characters; the table beneath has it in full).
 std::string short_name(const std::string& name) {
     constexpr std::size_t limit = 30;
@@ -90,7 +80,7 @@ std::string stage_chart(const count_result& r) {
                        "\" width=\"" + html::scale(gained, maximum, bar) + "\" height=\"13\" fill=\"#f47738\" " +
                        "transform=\"translate(" + html::scale(votes - gained, maximum, bar) + " 0)\"/>";
             svg += "<title>" + html::escape(r.candidates[c]) + ", stage " + std::to_string(s.number) + ": " +
-                   tmo::vote::format_value(votes, r.decimals) + " (" + state_word(s.states[c]) + ")</title>\n";
+                   tmo::vote::format_value(votes, r.decimals) + " (" + tmo::vote::name(s.states[c]) + ")</title>\n";
             if (s.quota > rational(0)) {
                 const std::string q = html::scale(s.quota, maximum, bar);
                 svg += "<line x1=\"" + std::to_string(x) + "\" x2=\"" + std::to_string(x) + "\" y1=\"" +
