@@ -44,10 +44,7 @@ std::string stage_chart(const count_result& r) {
     }
     const int width = name_width + static_cast<int>(stages) * cell + 10;
     const int height = top + static_cast<int>(candidates) * row + 10;
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " +
-                      std::to_string(width) + ' ' + std::to_string(height) + "\" width=\"" + std::to_string(width) +
-                      "\" height=\"" + std::to_string(height) + "\" aria-labelledby=\"stage-chart-title\">\n";
-    svg += "<title id=\"stage-chart-title\">Votes of each candidate at every stage of the count</title>\n";
+    std::string svg = html::svg_open(width, height, "Votes of each candidate at every stage of the count");
     for (std::size_t k = 0; k < stages; ++k) {
         const int x = name_width + static_cast<int>(k) * cell;
         svg += "<text x=\"" + std::to_string(x) + "\" y=\"14\" font-weight=\"600\">Stage " +

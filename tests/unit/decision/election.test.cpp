@@ -59,7 +59,7 @@ TEST_CASE("election table errors are located") {
                 {errc::invalid_value, 8, 9, "election.seats", "an election fills at least one seat"}, "agm.toml");
     check_error(parse_meeting(with_election("ballots = \"votes.blt\"\nseats = -2\n"), "agm.toml"),
                 {errc::invalid_value, 8, 9, "election.seats", ""});
-    check_error(parse_meeting(with_election("seats = 5\n"), "agm.toml"), {errc::missing_key, 6, 1, "election", ""});
+    check_error(parse_meeting(with_election("seats = 5\n"), "agm.toml"), {errc::missing_key, 6, 1, "election.ballots", ""});
     check_error(parse_meeting(with_election("ballots = \"votes.blt\"\nseats = 5\nrule = \"stv\"\n"), "agm.toml"),
                 {errc::unknown_key, 9, 1, "election.rule", ""});
 }
