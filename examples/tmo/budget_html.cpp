@@ -49,7 +49,7 @@ std::string support_chart(const pb::instance& inst, const pb::outcome& out, cons
         const int y = static_cast<int>(i) * row;
         const std::string label = p.name.empty() ? p.id : p.name;
         svg += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\">" +
-               html::escape(label.size() > 40 ? label.substr(0, 38) + "..." : label) + "</text>";
+               html::escape(html::shortened(label, 40)) + "</text>";
         svg += "<rect x=\"" + std::to_string(name_width) + "\" y=\"" + std::to_string(y + 3) + "\" height=\"14\" " +
                "width=\"" + html::scale(rational(tmo::integer(support[i])), rational(tmo::integer(most)), bar) +
                "\" fill=\"" +

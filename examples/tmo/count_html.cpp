@@ -22,15 +22,6 @@ const char* state_fill(candidate_state s) {
     return "#1d70b8";
 }
 
-// A name cut to fit the chart's first column (whole UTF-8 characters; the table beneath has it in full).
-std::string short_name(const std::string& name) {
-    constexpr std::size_t limit = 30;
-    if (name.size() <= limit) return name;
-    std::size_t cut = limit - 1;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-    return name.substr(0, cut) + "\u2026";
-}
-
 // Rows are candidates, columns stages; each cell holds a bar of the candidate's votes at the end of that stage on
 // one scale for the whole count, with the part gained at that stage drawn darker, the quota as a dashed line, and the
 // colour of the candidate's state.
@@ -61,7 +52,7 @@ std::string stage_chart(const count_result& r) {
     for (std::size_t c = 0; c < candidates; ++c) {
         const int y = top + static_cast<int>(c) * row;
         svg += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\">" + std::to_string(c + 1) + ". " +
-               html::escape(short_name(r.candidates[c])) + "</text>\n";
+               html::escape(html::shortened(r.candidates[c], 30)) + "</text>\n";
         for (std::size_t k = 0; k < stages; ++k) {
             const auto& s = r.stages[k];
             const int x = name_width + static_cast<int>(k) * cell;

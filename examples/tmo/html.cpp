@@ -20,6 +20,13 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+std::string shortened(const std::string& text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t cut = limit - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\u2026";
+}
+
 namespace {
 
 // origin + value / maximum x width in tenths of a unit, half-up, value clamped to [0, maximum] unless `clamp_high`

@@ -17,6 +17,10 @@ namespace tmo_tool::html {
 /// `text` with &, <, >, " and ' escaped for HTML text and attribute values.
 [[nodiscard]] std::string escape(std::string_view text);
 
+/// `text` cut to at most `limit` bytes of whole UTF-8 characters, ending in an ellipsis when cut (for a chart's
+/// labels; the table beside the chart has the text in full).
+[[nodiscard]] std::string shortened(const std::string& text, std::size_t limit);
+
 /// value / maximum x width as SVG units with one decimal ("123.4"), rounded half-up; 0 when maximum is not positive;
 /// negative values give 0.
 [[nodiscard]] std::string scale(const tmo::rational& value, const tmo::rational& maximum, int width);

@@ -37,15 +37,6 @@ void test_rows(const td::decision_outcome& d, std::vector<html::threshold_row>& 
 
 const std::vector<std::string> test_head{"Test", "In favour", "Of", "Share", "Required", "Result"};
 
-// An item's title cut to fit the chart's first column (whole UTF-8 characters; the table has it in full).
-std::string short_title(const std::string& title) {
-    constexpr std::size_t limit = 34;
-    if (title.size() <= limit) return title;
-    std::size_t cut = limit - 1;
-    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-    return title.substr(0, cut) + "\u2026";
-}
-
 std::string election_section(const td::election_result& e) {
     if (!e.election) return "<section>\n<h2>" + html::escape(e.title) + "</h2>\n" + verdict(false, e.sentence) +
                             "</section>\n";
@@ -97,7 +88,7 @@ std::string meeting_section(const td::meeting_outcome& m, const std::string& tit
             votes = std::to_string(all.in_favour) + " for, " + std::to_string(all.against) + " against, " +
                     std::to_string(all.abstained) + " abstained";
             for (const td::test_outcome& t : it.resolution->decision.tests)
-                bars.push_back({number + short_title(it.title), rational(tmo::integer(t.in_favour)),
+                bars.push_back({number + html::shortened(it.title, 34), rational(tmo::integer(t.in_favour)),
                                 rational(tmo::integer(t.base)), t.test.fraction, t.passed,
                                 std::to_string(t.in_favour) + " of " + std::to_string(t.base) + " " +
                                     t.test.describe_base() + " (" + percent(t.in_favour, t.base) + "); needs " +

@@ -34,9 +34,8 @@ std::string interval_chart(const std::vector<tc::tsm_figure>& figures) {
     for (std::size_t i = 0; i < shown.size(); ++i) {
         const tc::tsm_figure& f = *shown[i];
         const int y = top + static_cast<int>(i) * row;
-        std::string title = f.title;
-        if (title.size() > 40) title = title.substr(0, 38) + "...";
-        svg += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\">" + html::escape(label(f) + " " + title) + "</text>";
+        svg += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\">" +
+               html::escape(label(f) + " " + html::shortened(f.title, 40)) + "</text>";
         const rational margin = f.margin.value_or(rational());
         const rational low = *f.value - margin, high = *f.value + margin;
         const std::string x1 = html::at(label_width, low, hundred, axis), x2 = html::at(label_width, high, hundred, axis);
