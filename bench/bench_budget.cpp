@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
             pb::outcome out;
             const double t = seconds_of([&] { out = run(); }, repeats);
             std::printf("%-40s %-22s %10.3f %9zu %16s %6llu\n", name, rule, t, out.selected.size(),
-                        pb::exact_text(out.cost).c_str(), static_cast<unsigned long long>(out.runs));
+                        out.cost.to_exact_text().c_str(), static_cast<unsigned long long>(out.runs));
         };
         report("greedy", [&] { return pb::greedy(inst).value(); });
         report("mes", [&] { return pb::equal_shares(inst).value(); });

@@ -33,6 +33,11 @@ struct timer {
     }
 };
 
+// Wall-clock milliseconds since `start`.
+long long ms_since(clock_type::time_point start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - start).count();
+}
+
 // A BLT file of `papers` single papers (weight 1) over `cands` candidates: each voter ranks 1 to 8 candidates,
 // drawn with a popularity bias so that surpluses and exclusions both happen.
 std::string generated_blt(std::uint64_t papers, std::uint32_t cands, std::uint32_t seats) {

@@ -20,11 +20,8 @@ std::string amount(const rational& value) { return value.to_exact_text(); }
 // The budget as one bar, 800 units wide: each funded project a segment in order of funding, what is left grey.
 std::string budget_bar(const pb::instance& inst, const pb::outcome& out) {
     constexpr int width = 800, height = 46;
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " +
-                      std::to_string(width) + " " + std::to_string(height) +
-                      "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
-                      "\" aria-labelledby=\"budget-bar-title\">\n<title id=\"budget-bar-title\">The budget of " +
-                      amount(inst.budget) + " and the funded projects that fill it</title>\n";
+    std::string svg = html::svg_open(width, height, "The budget of " + amount(inst.budget) +
+                                                        " and the funded projects that fill it");
     svg += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"30\" fill=\"#e5e5e5\"/>\n";
     rational spent;
     for (std::size_t i = 0; i < out.selected.size(); ++i) {
@@ -45,18 +42,14 @@ std::string support_chart(const pb::instance& inst, const pb::outcome& out, cons
     constexpr int name_width = 260, bar = 440, row = 20;
     const std::uint64_t most = support.empty() ? 0 : *std::max_element(support.begin(), support.end());
     const int height = static_cast<int>(inst.projects.size()) * row + 6;
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " +
-                      std::to_string(name_width + bar + 60) + " " + std::to_string(height) + "\" width=\"" +
-                      std::to_string(name_width + bar + 60) + "\" height=\"" + std::to_string(height) +
-                      "\" aria-labelledby=\"support-title\">\n<title id=\"support-title\">Supporters of each "
-                      "project</title>\n";
+    std::string svg = html::svg_open(name_width + bar + 60, height, "Supporters of each project");
     for (std::size_t i = 0; i < inst.projects.size(); ++i) {
         const pb::project& p = inst.projects[i];
         const auto funded = std::find(out.selected.begin(), out.selected.end(), i);
         const int y = static_cast<int>(i) * row;
         const std::string label = p.name.empty() ? p.id : p.name;
         svg += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\">" +
-               html::escape(label.size() > 40 ? label.substr(0, 38) + "..." : label) + "</text>";
+               html::escape(html::shortened(label, 40)) + "</text>";
         svg += "<rect x=\"" + std::to_string(name_width) + "\" y=\"" + std::to_string(y + 3) + "\" height=\"14\" " +
                "width=\"" + html::scale(rational(tmo::integer(support[i])), rational(tmo::integer(most)), bar) +
                "\" fill=\"" +

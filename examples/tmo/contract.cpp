@@ -2,6 +2,8 @@
 // package), and a tender's ranking with its explanation.
 #include "commands.hpp"
 #include "output.hpp"
+#include "html.hpp"
+#include "reports.hpp"
 
 #include <tmo/contract/document.hpp>
 #include <tmo/contract/report.hpp>
@@ -32,6 +34,22 @@ int bad(const tmo::error& e) {
     return exit_bad_input;
 }
 
+}  // namespace
+
+tmo::result<std::vector<tc::period_report>> contract_year(const tc::contract_document& doc, std::chrono::year_month last) {
+    std::vector<tc::period_report> months;
+    for (int back = 11; back >= 0; --back) {
+        const std::chrono::year_month m = last - std::chrono::months(back);
+        if (m < std::chrono::year_month{doc.contract.term.start.year(), doc.contract.term.start.month()}) continue;
+        auto report = tc::evaluate_month(doc, m);
+        if (!report) return tmo::unexpected(report.error());
+        months.push_back(std::move(*report));
+    }
+    return months;
+}
+
+namespace {
+
 int run_contract(const contract_options& o) {
     auto month = tc::parse_month(o.period);
     if (!month) {
@@ -47,7 +65,12 @@ int run_contract(const contract_options& o) {
             e = tmo::error(e.code(), e.message(), tmo::source_location{o.file, 0, 0, e.where().key_path});
         return bad(e);
     }
-    if (o.format == "json") {
+    if (o.format == "html") {
+        auto months = contract_year(*doc, *month);
+        if (!months) return bad(months.error());
+        const std::string title = doc->contract.reference + ": " + doc->contract.title;
+        std::cout << html::page(title, contract_section(*doc, *months, title));
+    } else if (o.format == "json") {
         std::cout << tc::to_json(*doc, *report) << '\n';
     } else if (o.format == "ocds") {
         auto package = tc::to_ocds(*doc, *report);
@@ -76,8 +99,9 @@ void add_contract(CLI::App& app, int& status) {
     CLI::App* sub = app.add_subcommand("contract", "Report a contract's month: KPIs, ratings, service credits, payment due");
     sub->add_option("FILE", options->file, "The contract, a TOML file (its performance data files beside it)")->required();
     sub->add_option("--period", options->period, "The month, YYYY-MM")->required();
-    sub->add_option("--format", options->format, "text, json or ocds (an OCDS 1.1.5 release package)")
-        ->check(CLI::IsMember({"text", "json", "ocds"}));
+    sub->add_option("--format", options->format,
+                    "text, json, ocds (an OCDS 1.1.5 release package) or html (the 12 months to --period)")
+        ->check(CLI::IsMember({"text", "json", "ocds", "html"}));
     sub->footer("Example: tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04\n"
                 "Example: tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04 "
                 "--format ocds\n\n"

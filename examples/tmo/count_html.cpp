@@ -22,25 +22,6 @@ const char* state_fill(candidate_state s) {
     return "#1d70b8";
 }
 
-const char* state_word(candidate_state s) {
-    switch (s) {
-        case candidate_state::elected: return "elected";
-        case candidate_state::excluded: return "excluded";
-        case candidate_state::withdrawn: return "withdrawn";
-        case candidate_state::continuing: return "continuing";
-    }
-    return "";
-}
-
-// A name cut to fit the chart's first column (whole UTF-8 characters; the table beneath has it in full).
-std::string short_name(const std::string& name) {
-    constexpr std::size_t limit = 30;
-    if (name.size() <= limit) return name;
-    std::size_t cut = limit - 1;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-    return name.substr(0, cut) + "\u2026";
-}
-
 // Rows are candidates, columns stages; each cell holds a bar of the candidate's votes at the end of that stage on
 // one scale for the whole count, with the part gained at that stage drawn darker, the quota as a dashed line, and the
 // colour of the candidate's state.
@@ -54,10 +35,7 @@ std::string stage_chart(const count_result& r) {
     }
     const int width = name_width + static_cast<int>(stages) * cell + 10;
     const int height = top + static_cast<int>(candidates) * row + 10;
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " +
-                      std::to_string(width) + ' ' + std::to_string(height) + "\" width=\"" + std::to_string(width) +
-                      "\" height=\"" + std::to_string(height) + "\" aria-labelledby=\"stage-chart-title\">\n";
-    svg += "<title id=\"stage-chart-title\">Votes of each candidate at every stage of the count</title>\n";
+    std::string svg = html::svg_open(width, height, "Votes of each candidate at every stage of the count");
     for (std::size_t k = 0; k < stages; ++k) {
         const int x = name_width + static_cast<int>(k) * cell;
         svg += "<text x=\"" + std::to_string(x) + "\" y=\"14\" font-weight=\"600\">Stage " +
@@ -74,7 +52,7 @@ std::string stage_chart(const count_result& r) {
     for (std::size_t c = 0; c < candidates; ++c) {
         const int y = top + static_cast<int>(c) * row;
         svg += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\">" + std::to_string(c + 1) + ". " +
-               html::escape(short_name(r.candidates[c])) + "</text>\n";
+               html::escape(html::shortened(r.candidates[c], 30)) + "</text>\n";
         for (std::size_t k = 0; k < stages; ++k) {
             const auto& s = r.stages[k];
             const int x = name_width + static_cast<int>(k) * cell;
@@ -90,7 +68,7 @@ std::string stage_chart(const count_result& r) {
                        "\" width=\"" + html::scale(gained, maximum, bar) + "\" height=\"13\" fill=\"#f47738\" " +
                        "transform=\"translate(" + html::scale(votes - gained, maximum, bar) + " 0)\"/>";
             svg += "<title>" + html::escape(r.candidates[c]) + ", stage " + std::to_string(s.number) + ": " +
-                   tmo::vote::format_value(votes, r.decimals) + " (" + state_word(s.states[c]) + ")</title>\n";
+                   tmo::vote::format_value(votes, r.decimals) + " (" + tmo::vote::name(s.states[c]) + ")</title>\n";
             if (s.quota > rational(0)) {
                 const std::string q = html::scale(s.quota, maximum, bar);
                 svg += "<line x1=\"" + std::to_string(x) + "\" x2=\"" + std::to_string(x) + "\" y1=\"" +

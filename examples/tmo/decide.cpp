@@ -3,6 +3,8 @@
 // it did not carry, 2 bad input.
 #include "commands.hpp"
 #include "output.hpp"
+#include "html.hpp"
+#include "reports.hpp"
 
 #include <tmo/decision/files.hpp>
 #include <tmo/decision/record.hpp>
@@ -51,7 +53,14 @@ int run_meeting(const meeting_options& options) {
         if (e.where().file.empty()) e = tmo::error(e.code(), e.message(), tmo::source_location{options.file, 0, 0, {}});
         return bad(e);
     }
-    std::cout << (options.format == "json" ? tmo::decision::to_json(*outcome) : tmo::decision::to_markdown(*outcome));
+    if (options.format == "html") {
+        const std::string title = outcome->title.empty() ? "Meeting of " + tmo::to_string(outcome->held) : outcome->title;
+        std::cout << html::page(outcome->organisation + ": " + title,
+                                "<h1>" + html::escape(outcome->organisation) + "</h1>\n" + meeting_section(*outcome, title));
+    } else {
+        std::cout << (options.format == "json" ? tmo::decision::to_json(*outcome)
+                                               : tmo::decision::to_markdown(*outcome));
+    }
     return outcome->valid ? exit_ok : exit_outcome_failed;
 }
 
@@ -98,7 +107,13 @@ int run_ballot(const ballot_options& options) {
         if (e.where().file.empty()) e = tmo::error(e.code(), e.message(), tmo::source_location{options.file, 0, 0, {}});
         return bad(e);
     }
-    std::cout << (options.format == "json" ? tmo::decision::to_json(*outcome) : tmo::decision::to_markdown(*outcome));
+    if (options.format == "html") {
+        const std::string title = outcome->title.empty() ? "Ballot: " + options.rule : outcome->title;
+        std::cout << html::page(title, ballot_section(*outcome, title));
+    } else {
+        std::cout << (options.format == "json" ? tmo::decision::to_json(*outcome)
+                                               : tmo::decision::to_markdown(*outcome));
+    }
     return outcome->decision.carried ? exit_ok : exit_outcome_failed;
 }
 
@@ -112,8 +127,8 @@ void add_meeting(CLI::App& app, int& status) {
     sub->add_option("--constitution", options->constitution, "The constitution, a TOML file")->required();
     sub->add_option("--register", options->register_file,
                     "The membership register (CSV); default: the register the meeting file names");
-    sub->add_option("--format", options->format, "Output: text (Markdown minutes, default) or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--format", options->format, "Output: text (Markdown minutes, default), json or html")
+        ->check(CLI::IsMember({"text", "json", "html"}));
     sub->footer("Example: tmo meeting examples/data/riverside/agm_2026.toml --constitution "
                 "examples/data/riverside_tmo.toml\n\n"
                 "Prints the minutes and exits 0 when the meeting was properly held (notice given, quorate for every "
@@ -135,8 +150,8 @@ void add_ballot(CLI::App& app, int& status) {
                     "The constitution: its ballots, and its membership rules for a ballot counted from papers");
     sub->add_option("--register", options->register_file,
                     "The membership register (CSV); default: the register the ballot file names");
-    sub->add_option("--format", options->format, "Output: text (Markdown, default) or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--format", options->format, "Output: text (Markdown, default), json or html")
+        ->check(CLI::IsMember({"text", "json", "html"}));
     sub->footer("Example: tmo ballot examples/data/riverside/continuation_ballot_2026.toml --rule continuation_ballot\n\n"
                 "Prints the result by class and exits 0 when the ballot carried, 1 when it did not, and 2 with "
                 "'file:line:column: error: ...' on bad input.");
@@ -146,8 +161,7 @@ void add_ballot(CLI::App& app, int& status) {
     run_with_output(*sub, status, [options, sub, &status] {
         if (!sub->get_subcommands().empty()) return status;
         if (options->file.empty() || options->rule.empty()) {
-            std::cerr << "tmo ballot: error: give a ballot FILE with --rule, or a verb (tmo ballot --help)
-";
+            std::cerr << "tmo ballot: error: give a ballot FILE with --rule, or a verb (tmo ballot --help)\n";
             return exit_bad_input;
         }
         return run_ballot(*options);

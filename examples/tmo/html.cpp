@@ -20,13 +20,151 @@ std::string escape(std::string_view text) {
     return out;
 }
 
-std::string scale(const tmo::rational& value, const tmo::rational& maximum, int width) {
-    if (maximum <= tmo::rational(0) || value <= tmo::rational(0)) return "0";
-    const tmo::rational tenths = value * tmo::rational(width * 10) / maximum;
-    const tmo::integer t = tenths.round(tmo::rounding::half_up).value();
+std::string shortened(const std::string& text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t cut = limit - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\u2026";
+}
+
+namespace {
+
+// origin + value / maximum x width in tenths of a unit, half-up, value clamped to [0, maximum] unless `clamp_high`
+// is false (scale() lets a value beyond the maximum run on, as it always has).
+std::string tenths_text(int origin, const tmo::rational& value, const tmo::rational& maximum, int width,
+                        bool clamp_high) {
+    tmo::integer t(origin * 10);
+    if (maximum > tmo::rational(0) && value > tmo::rational(0)) {
+        const tmo::rational v = clamp_high && value > maximum ? maximum : value;
+        t += (v * tmo::rational(width * 10) / maximum).round(tmo::rounding::half_up).value();
+    }
     const tmo::integer whole = t / 10;
     const tmo::integer fraction = t % 10;
     return whole.str() + (fraction == 0 ? "" : "." + fraction.str());
+}
+
+}  // namespace
+
+std::string scale(const tmo::rational& value, const tmo::rational& maximum, int width) {
+    return tenths_text(0, value, maximum, width, false);
+}
+
+std::string at(int origin, const tmo::rational& value, const tmo::rational& maximum, int width) {
+    return tenths_text(origin, value, maximum, width, true);
+}
+
+std::string svg_open(int width, int height, std::string_view alt) {
+    const std::string w = std::to_string(width), h = std::to_string(height);
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + w + ' ' + h + "\" width=\"" + w +
+           "\" height=\"" + h + "\" aria-label=\"" + escape(alt) + "\">\n<title>" + escape(alt) + "</title>\n";
+}
+
+std::string figure(std::string_view svg, std::string_view caption, std::string_view data_table) {
+    std::string out = "<figure>\n";
+    out += svg;
+    out += "<figcaption>";
+    out += caption;
+    out += "</figcaption>\n</figure>\n";
+    out += data_table;
+    return out;
+}
+
+std::string threshold_chart(std::string_view alt, const std::vector<threshold_row>& rows) {
+    constexpr int label_width = 240, bar = 360, row = 26, figures_x = label_width + bar + 10, width = 1000;
+    const int height = static_cast<int>(rows.size()) * row + 22;
+    std::string svg = svg_open(width, height, alt);
+    for (int pct : {0, 50, 100}) {
+        const std::string x = at(label_width, tmo::rational(pct), tmo::rational(100), bar);
+        svg += "<text x=\"" + x + "\" y=\"" + std::to_string(height - 4) + "\" text-anchor=\"middle\" " +
+               "fill=\"#505a5f\">" + std::to_string(pct) + "%</text>\n";
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const threshold_row& r = rows[i];
+        const int y = static_cast<int>(i) * row;
+        const std::string fill = !r.threshold ? "#1d70b8" : r.passed ? "#00703c" : "#d4351c";
+        svg += "<text x=\"0\" y=\"" + std::to_string(y + 16) + "\">" + escape(r.label) + "</text>";
+        svg += "<rect x=\"" + std::to_string(label_width) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
+               std::to_string(bar) + "\" height=\"16\" fill=\"#f3f2f1\" stroke=\"#b1b4b6\"/>";
+        svg += "<rect x=\"" + std::to_string(label_width) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
+               scale(r.part > r.whole ? r.whole : r.part, r.whole, bar) + "\" height=\"16\" fill=\"" + fill +
+               "\"><title>" + escape(r.label + ": " + r.figures) + "</title></rect>";
+        const std::string x = at(label_width, r.threshold.value_or(tmo::rational()), tmo::rational(1), bar);
+        if (r.threshold)
+            svg += "<line x1=\"" + x + "\" x2=\"" + x + "\" y1=\"" + std::to_string(y + 1) + "\" y2=\"" +
+               std::to_string(y + 23) + "\" stroke=\"#0b0c0c\" stroke-width=\"2\"/>";
+        svg += "<text x=\"" + std::to_string(figures_x) + "\" y=\"" + std::to_string(y + 16) + "\">" +
+               escape(r.figures) + "</text>\n";
+    }
+    svg += "</svg>\n";
+    return svg;
+}
+
+std::string line_chart(const line_chart_data& d) {
+    constexpr int left = 56, plot_width = 600, top = 10, plot_height = 200, width = 820;
+    const int height = top + plot_height + 30;
+    const tmo::rational span = d.high - d.low;
+    // A value's y: the top of the plot for `high`, its bottom for `low`.
+    const auto y_of = [&](const tmo::rational& v) { return at(top, d.high - v, span, plot_height); };
+    const std::size_t n = d.x_labels.size();
+    const auto x_of = [&](std::size_t i) {
+        return at(left, tmo::rational(static_cast<long long>(2 * i + 1)), tmo::rational(static_cast<long long>(2 * n)),
+                  plot_width);
+    };
+    std::string svg = svg_open(width, height, d.alt);
+    for (const band& b : d.bands) {
+        const tmo::rational from = b.from < d.low ? d.low : b.from, to = b.to > d.high ? d.high : b.to;
+        if (!(from < to)) continue;
+        svg += "<rect x=\"" + std::to_string(left) + "\" width=\"" + std::to_string(plot_width) + "\" y=\"" +
+               y_of(to) + "\" height=\"" + scale(to - from, span, plot_height) + "\" fill=\"" + b.fill + "\"/>";
+        if ((to - from) * tmo::rational(plot_height) >= span * tmo::rational(14))
+            svg += "<text x=\"" + std::to_string(left + plot_width + 6) + "\" y=\"" +
+                   at(top + 4, d.high - (from + to) / tmo::rational(2), span, plot_height) + "\" fill=\"#505a5f\">" +
+                   escape(b.label) + "</text>";
+        svg += "\n";
+    }
+    svg += "<rect x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(top) + "\" width=\"" +
+           std::to_string(plot_width) + "\" height=\"" + std::to_string(plot_height) +
+           "\" fill=\"none\" stroke=\"#b1b4b6\"/>\n";
+    for (const tmo::rational& t : d.ticks) {
+        if (t < d.low || t > d.high) continue;
+        svg += "<text x=\"" + std::to_string(left - 4) + "\" y=\"" + at(top + 4, d.high - t, span, plot_height) +
+               "\" text-anchor=\"end\">" + escape(t.to_exact_text() + d.unit) + "</text>\n";
+    }
+    if (d.reference)
+        svg += "<line x1=\"" + std::to_string(left) + "\" x2=\"" + std::to_string(left + plot_width) + "\" y1=\"" +
+               y_of(*d.reference) + "\" y2=\"" + y_of(*d.reference) +
+               "\" stroke=\"#0b0c0c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n";
+    std::string path;
+    bool drawing = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        svg += "<text x=\"" + x_of(i) + "\" y=\"" + std::to_string(top + plot_height + 16) +
+               "\" text-anchor=\"middle\">" + escape(d.x_labels[i]) + "</text>\n";
+        if (i >= d.values.size() || !d.values[i]) {
+            drawing = false;
+            continue;
+        }
+        path += std::string(drawing ? " L" : " M") + x_of(i) + ' ' + y_of(*d.values[i]);
+        drawing = true;
+    }
+    if (!path.empty())
+        svg += "<path d=\"" + path.substr(1) + "\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\"/>\n";
+    for (std::size_t i = 0; i < n && i < d.values.size(); ++i) {
+        if (!d.values[i]) continue;
+        const char* fill = i < d.point_fill.size() ? d.point_fill[i] : "#1d70b8";
+        svg += "<circle cx=\"" + x_of(i) + "\" cy=\"" + y_of(*d.values[i]) + "\" r=\"4.5\" fill=\"" + fill +
+               "\" stroke=\"#fff\"><title>" + escape(d.x_labels[i]) + ": " +
+               escape(d.values[i]->to_decimal(1, tmo::rounding::half_up).value() + d.unit) + "</title></circle>\n";
+    }
+    svg += "</svg>\n";
+    return svg;
+}
+
+std::string contents(const std::vector<std::pair<std::string, std::string>>& id_and_title) {
+    std::string out = "<nav aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">Contents</h2>\n<ol>\n";
+    for (const auto& [id, title] : id_and_title)
+        out += "<li><a href=\"#" + escape(id) + "\">" + escape(title) + "</a></li>\n";
+    out += "</ol>\n</nav>\n";
+    return out;
 }
 
 std::string page(std::string_view title, std::string_view body) {
@@ -48,7 +186,12 @@ std::string page(std::string_view title, std::string_view body) {
            "svg text{font-family:inherit;font-size:11px;fill:#1b1b1b}\n"
            ".key span{display:inline-block;margin-right:1rem;font-size:.85rem}"
            ".key i{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.1rem}\n"
-           "@media print{body{max-width:none;padding:0}h2{break-before:auto}figure,table{break-inside:avoid}}\n"
+           "nav ol{columns:2;font-size:.95rem}\n"
+           "@media print{@page{margin:15mm}body{max-width:none;padding:0;font-size:10pt;color:#000}"
+           "nav{display:none}a{color:#000;text-decoration:none}h2{break-after:avoid}"
+           "section>h2{break-before:page}figure,table,tr{break-inside:avoid}"
+           ".verdict{border:1px solid #000;border-left-width:6px}"
+           "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}svg{max-width:100%}}\n"
            "</style>\n</head>\n<body>\n";
     out += body;
     out += "\n</body>\n</html>\n";

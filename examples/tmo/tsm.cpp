@@ -2,6 +2,8 @@
 // required sample size.
 #include "commands.hpp"
 #include "output.hpp"
+#include "html.hpp"
+#include "reports.hpp"
 
 #include <tmo/contract/tsm.hpp>
 #include <tmo/core/text.hpp>
@@ -101,6 +103,11 @@ int run_tsm(const tsm_options& o) {
         }
     }
 
+    if (o.format == "html") {
+        const std::string title = "Tenant Satisfaction Measures";
+        std::cout << html::page(title, tsm_section(responses->size(), *perception, *management, samples, title));
+        return exit_ok;
+    }
     if (o.format == "json") {
         std::string out = "{\"respondents\":" + std::to_string(responses->size()) + ",\"perception\":[";
         for (std::size_t i = 0; i < perception->size(); ++i) out += (i ? "," : "") + json_figure((*perception)[i]);
@@ -145,7 +152,7 @@ void add_tsm(CLI::App& app, int& status) {
         ->check(CLI::PositiveNumber);
     sub->add_option("--margin", options->margin,
                     "The margin of error the survey must reach (e.g. 4%): prints the required sample size");
-    sub->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--format", options->format, "text, json or html")->check(CLI::IsMember({"text", "json", "html"}));
     sub->footer("Example: tmo tsm examples/data/tsm/survey.csv --records examples/data/tsm/records.csv "
                 "--homes 1200 --margin 5%\n\nPrints every measure with its figures and exits 0; or prints "
                 "'file:line:column: error: ...' and exits 2.");

@@ -1,6 +1,8 @@
 // Meeting and ballot files in TOML (tmo/decision/files.hpp), read through the private TOML layer.
 #include <tmo/decision/files.hpp>
 
+#include <tmo/vote/ballot_file.hpp>
+
 #include "toml/reader.hpp"
 
 #include <set>
@@ -25,7 +27,7 @@ public:
 
     meeting read_meeting(const toml::table& root) {
         const std::string path = "meeting";
-        const toml::table& t = top(root, {"meeting", "attendance", "items"}, path);
+        const toml::table& t = top(root, {"meeting", "attendance", "items", "election"}, path);
         meeting m;
         keys(t, path, {"kind", "title", "date", "time", "notice_given", "adjourned_from", "chair", "register"});
         m.kind = choice<meeting_kind>(need(t, path, "kind"), join(path, "kind"), "meeting kind");
@@ -63,6 +65,7 @@ public:
             const toml::array& list = array(*v, ip, "an array of tables: write each item as [[items]]");
             for (std::size_t i = 0; i < list.size(); ++i) m.items.push_back(item(list[i], element(ip, i)));
         }
+        if (const toml::node* v = root.get("election")) m.election = election(*v);
         return m;
     }
 
@@ -99,6 +102,31 @@ public:
     }
 
 private:
+    committee_election election(const toml::node& n) {
+        const std::string path = "election";
+        const toml::table& t = table(n, path);
+        keys(t, path, {"title", "ballots", "seats", "committee", "seed"});
+        committee_election e;
+        e.where = at(t, path);
+        if (const toml::node* v = t.get("title")) e.title = text(*v, join(path, "title"));
+        const toml::node& ballots = need(t, path, "ballots", "name the ballot file, such as ballots = \"committee.blt\"");
+        e.ballots_file = text(ballots, join(path, "ballots"));
+        if (e.ballots_file.empty()) fail(errc::invalid_value, "the ballot file's name is empty", ballots, join(path, "ballots"));
+        e.ballots_at = at(ballots, join(path, "ballots"));
+        const toml::node& seats = need(t, path, "seats", "give the seats the election fills, such as seats = 5");
+        e.seats = count(seats, join(path, "seats"));
+        if (e.seats == 0) fail(errc::invalid_value, "an election fills at least one seat", seats, join(path, "seats"));
+        e.seats_at = at(seats, join(path, "seats"));
+        if (const toml::node* v = t.get("committee")) {
+            e.committee_file = text(*v, join(path, "committee"));
+            if (e.committee_file.empty())
+                fail(errc::invalid_value, "the committee file's name is empty", *v, join(path, "committee"));
+            e.committee_at = at(*v, join(path, "committee"));
+        }
+        if (const toml::node* v = t.get("seed")) e.seed = text(*v, join(path, "seed"));
+        return e;
+    }
+
     // Checks the top-level keys and returns the file's main table, [meeting] or [ballot].
     const toml::table& top(const toml::table& root, std::initializer_list<std::string_view> allowed,
                            const std::string& main) {
@@ -268,8 +296,53 @@ result<meeting> parse_meeting(std::string_view toml_text, std::string_view sourc
                                  [](decision_reader& r, const toml::table& root) { return r.read_meeting(root); });
 }
 
+namespace {
+
+// `name` taken relative to the folder of `file` unless it is absolute.
+std::filesystem::path beside(const std::filesystem::path& file, const std::string& name) {
+    const std::filesystem::path p(name);
+    return p.is_absolute() ? p : file.parent_path() / p;
+}
+
+// An error reading a file named in the meeting file: unreadable files are located at the key that names them;
+// errors inside a file that was read keep their own location.
+error named_file_error(const error& e, const source_location& key, std::string_view what) {
+    if (e.code() != errc::io) return e;
+    return error(errc::io, "cannot read the " + std::string(what) + ": " + e.message(), key);
+}
+
+// Reads the files an [election] names: the ballots and, if given, the committee.
+result<void> load_election(const std::filesystem::path& file, committee_election& e) {
+    e.ballots_file = beside(file, e.ballots_file).string();
+    result<vote::ballot_file> ballots = vote::load_ballots(e.ballots_file);
+    if (!ballots) return unexpected(named_file_error(ballots.error(), e.ballots_at, "ballot file"));
+    if (ballots->format == vote::ballot_format::blt) {
+        if (ballots->profile.seats() != e.seats)
+            return unexpected(errc::invalid_value,
+                              "the ballot file " + e.ballots_file + " is for " + std::to_string(ballots->profile.seats()) +
+                                  " seat(s), not " + std::to_string(e.seats),
+                              e.seats_at);
+    } else {
+        ballots->profile.set_seats(e.seats);
+    }
+    e.ballots = std::move(ballots->profile);
+    if (!e.committee_file.empty()) {
+        e.committee_file = beside(file, e.committee_file).string();
+        result<committee> sitting = load_committee(e.committee_file);
+        if (!sitting) return unexpected(named_file_error(sitting.error(), e.committee_at, "committee file"));
+        e.sitting = std::move(*sitting);
+    }
+    return {};
+}
+
+}  // namespace
+
 result<meeting> load_meeting(const std::filesystem::path& file) {
-    return load_beside<meeting>(file, parse_meeting, &meeting::register_file);
+    result<meeting> m = load_beside<meeting>(file, parse_meeting, &meeting::register_file);
+    if (m && m->election) {
+        if (result<void> loaded = load_election(file, *m->election); !loaded) return unexpected(loaded.error());
+    }
+    return m;
 }
 
 result<ballot_file> parse_ballot_file(std::string_view toml_text, std::string_view source_name) {

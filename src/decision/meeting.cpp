@@ -98,6 +98,11 @@ public:
             items_ok = items_ok && (!out_.quorum.met || r->considered) && !window_missed;
             out_.items.push_back(std::move(*r));
         }
+        if (m_.election) {
+            auto r = election(*m_.election);
+            if (!r) return unexpected(r.error());
+            out_.election = std::move(*r);
+        }
         out_.valid = out_.notice.met && out_.quorum.met && items_ok;
         summarise();
         return std::move(out_);
@@ -321,6 +326,73 @@ private:
         if (!r) return unexpected(r.error().code(), r.error().message(), item.where);
         out.sentence = r->sentence;
         out.resolution = std::move(*r);
+        return out;
+    }
+
+    // An error of the committee module, placed at `where` when it has no location of its own.
+    static error located(const error& e, const source_location& where) {
+        return e.where().file.empty() ? error(e.code(), e.message(), where) : e;
+    }
+
+    result<election_result> election(const committee_election& e) {
+        election_result out;
+        out.title = e.title.empty() ? "Committee election" : e.title;
+        if (!c_.committee)
+            return unexpected(errc::not_found, "the constitution has no [committee] rules to hold the election by",
+                              e.where);
+        if (!e.ballots)
+            return unexpected(errc::invalid_argument,
+                              "the election's ballots were not read (load_meeting reads them; parse_meeting does not)",
+                              e.where);
+        if (!out_.quorum.met) {
+            out.sentence = "Not held: the meeting was inquorate.";
+            return out;
+        }
+        const committee_rules& rules = *c_.committee;
+        std::uint32_t retiring = 0;
+        if (e.sitting) {
+            result<rotation_result> rotation = rotate(*e.sitting, rules, m_.held, e.seed);
+            if (!rotation) return unexpected(located(rotation.error(), e.where));
+            const auto members = static_cast<std::uint32_t>(e.sitting->members.size());
+            const auto staying =
+                members - static_cast<std::uint32_t>(rotation->retire.size() + rotation->co_option_ends.size());
+            const std::uint32_t seats = e.sitting->seats.value_or(members);
+            if (e.seats > seats - staying)
+                return unexpected(errc::invalid_value,
+                                  "the committee has " + std::to_string(seats) + " seats and " +
+                                      std::to_string(staying) + " members stay after the meeting: the election can "
+                                      "fill at most " + std::to_string(seats - staying) + " seats, not " +
+                                      std::to_string(e.seats),
+                                  e.seats_at);
+            if (e.seats < rotation->retiring)
+                return unexpected(errc::invalid_value,
+                                  std::to_string(rotation->retiring) + " members retire at the meeting: the election "
+                                  "fills at least their seats, not " + std::to_string(e.seats),
+                                  e.seats_at);
+            retiring = rotation->retiring;
+            out.rotation = std::move(*rotation);
+        }
+        result<election_outcome> elected = elect(rules, *e.ballots, retiring, e.seats - retiring, m_.held, e.seed);
+        if (!elected) return unexpected(located(elected.error(), e.where));
+        out.held = true;
+        out.sentence = elected->sentence;
+        if (e.sitting) {
+            committee after;
+            after.seats = e.sitting->seats;
+            for (const committee_member& m : e.sitting->members) {
+                const auto leaves = [&m](const std::vector<retiring_member>& list) {
+                    return std::any_of(list.begin(), list.end(), [&m](const retiring_member& r) { return r.id == m.id; });
+                };
+                if (!leaves(out.rotation->retire) && !leaves(out.rotation->co_option_ends)) after.members.push_back(m);
+            }
+            for (const std::string& person : elected->elected)
+                after.members.push_back({person, person, seat_category::resident, {}, m_.held});
+            result<composition_report> made = check_composition(after, rules);
+            if (!made) return unexpected(located(made.error(), e.where));
+            out.sentence += " After it: " + made->summary;
+            out.composition = std::move(*made);
+        }
+        out.election = std::move(*elected);
         return out;
     }
 

@@ -202,6 +202,33 @@ std::string to_markdown(const voters_roll& roll) {
     return out;
 }
 
+namespace {
+
+json election_json(const election_result& e) {
+    return {{"title", e.title},
+            {"held", e.held},
+            {"rotation", e.rotation ? json::parse(to_json(*e.rotation)) : json(nullptr)},
+            {"election", e.election ? json::parse(to_json(*e.election)) : json(nullptr)},
+            {"composition", e.composition ? json::parse(to_json(*e.composition)) : json(nullptr)},
+            {"sentence", e.sentence}};
+}
+
+// A committee record set one heading level lower, under the meeting's "### Committee election".
+std::string nested(const std::string& markdown) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < markdown.size()) {
+        const std::size_t end = markdown.find('\n', start);
+        const std::size_t next = end == std::string::npos ? markdown.size() : end + 1;
+        if (markdown.compare(start, 3, "## ") == 0) out += "##";
+        out.append(markdown, start, next - start);
+        start = next;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string to_json(const meeting_outcome& m) {
     json not_entitled = json::array();
     for (const roll_exclusion& e : m.not_entitled) not_entitled.push_back({{"member", e.member}, {"reason", e.reason}});
@@ -237,7 +264,8 @@ std::string to_json(const meeting_outcome& m) {
                  {"proxies", proxies},
                  {"quorum", quorum_json(m.quorum)},
                  {"adjourned_to", optional_date(m.adjourned_to)},
-                 {"items", items}});
+                 {"items", items},
+                 {"election", m.election ? election_json(*m.election) : json(nullptr)}});
 }
 
 std::string to_markdown(const meeting_outcome& m) {
@@ -275,6 +303,14 @@ std::string to_markdown(const meeting_outcome& m) {
         } else {
             out += it.sentence + "\n";
         }
+    }
+    if (m.election) {
+        const election_result& e = *m.election;
+        out += "\n### " + e.title + "\n\n";
+        if (!e.election) out += e.sentence + "\n";  // otherwise the records below carry the sentences
+        if (e.rotation) out += "\n" + nested(to_markdown(*e.rotation));
+        if (e.election) out += "\n" + nested(to_markdown(*e.election));
+        if (e.composition) out += "\n" + nested(to_markdown(*e.composition));
     }
     return out;
 }

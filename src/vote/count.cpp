@@ -24,16 +24,6 @@ const char* action_name(stage_action a) {
     return "?";
 }
 
-const char* state_name(candidate_state s) {
-    switch (s) {
-        case candidate_state::continuing: return "continuing";
-        case candidate_state::elected: return "elected";
-        case candidate_state::excluded: return "excluded";
-        case candidate_state::withdrawn: return "withdrawn";
-    }
-    return "?";
-}
-
 const char* kind_name(tie_kind k) {
     switch (k) {
         case tie_kind::surplus: return "surplus";
@@ -97,6 +87,16 @@ std::string matrix_text(const count_result& r, const std::string& title, const s
 
 }  // namespace
 
+const char* name(candidate_state s) noexcept {
+    switch (s) {
+        case candidate_state::continuing: return "continuing";
+        case candidate_state::elected: return "elected";
+        case candidate_state::excluded: return "excluded";
+        case candidate_state::withdrawn: return "withdrawn";
+    }
+    return "?";
+}
+
 std::string to_text(const count_result& r) {
     std::string out;
     out += "Rule: " + r.rule + " (" + r.parameters + ")\n";
@@ -158,7 +158,7 @@ std::string to_csv(const count_result& r) {
         for (std::size_t c = 0; c < r.candidates.size(); ++c)
             out += head + std::to_string(c + 1) + ',' + csv_field(r.candidates[c]) + ',' +
                    format_value(s.votes[c], r.decimals) + ',' + format_value(s.transfers[c], r.decimals) + ',' +
-                   state_name(s.states[c]) + '\n';
+                   name(s.states[c]) + '\n';
         out += head + ",non-transferable," + format_value(s.non_transferable_total, r.decimals) + ',' +
                format_value(s.non_transferable, r.decimals) + ",\n";
         out += head + ",lost to rounding," + format_value(s.rounding_loss_total, r.decimals) + ',' +
@@ -198,7 +198,7 @@ std::string to_json(const count_result& r) {
         for (std::size_t c = 0; c < s.votes.size(); ++c) {
             votes.push_back(value(s.votes[c]));
             transfers.push_back(value(s.transfers[c]));
-            states.push_back(state_name(s.states[c]));
+            states.push_back(name(s.states[c]));
         }
         o["votes"] = votes;
         o["transfers"] = transfers;

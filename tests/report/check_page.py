@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Opens an HTML report in headless Chromium, as a resident's browser would, and checks that it loaded without a
-console error and that its screenshot is not blank (enough non-white pixels to be charts and text).
+console error and that its screenshot is not blank (enough non-white pixels to be charts and text). With section
+ids, it also checks that the page has each of those parts (an element with that id, as `tmo demo` writes them), that
+each holds an inline SVG chart with a text alternative, and that the contents link to it; and that the page loads
+nothing from elsewhere (no src or href outside the page).
 
-Usage: check_page.py CHROMIUM PAGE.html SCREENSHOT.png
+Usage: check_page.py CHROMIUM PAGE.html SCREENSHOT.png [SECTION_ID ...]
 Exit status 0 when the page passes, 1 with the reason otherwise. Standard library only."""
 import re
 import struct
@@ -54,8 +57,32 @@ def png_pixels(path: Path):
         previous = row
 
 
+def check_sections(html: str, ids) -> list:
+    """The problems with the parts named by `ids`: missing, without a chart, or not in the contents."""
+    problems = []
+    starts = [(m.start(), m.group(1)) for m in re.finditer(r'<div id="([^"]+)">', html)]
+    for wanted in ids:
+        found = [i for i, (_, name) in enumerate(starts) if name == wanted]
+        if not found:
+            problems.append(f"no part with id {wanted}")
+            continue
+        i = found[0]
+        part = html[starts[i][0]:starts[i + 1][0] if i + 1 < len(starts) else len(html)]
+        if not re.search(r'<svg[^>]*role="img"[^>]*aria-label="[^"]+"', part):
+            problems.append(f"part {wanted} has no chart with a text alternative")
+        if f'href="#{wanted}"' not in html:
+            problems.append(f"the contents do not link to {wanted}")
+    if re.search(r'(?:src|href)="(?!#)', html):
+        problems.append("the page loads something from elsewhere (a src or href that is not an anchor)")
+    return problems
+
+
 def main() -> int:
     chromium, page, shot = sys.argv[1], Path(sys.argv[2]).resolve(), Path(sys.argv[3])
+    problems = check_sections(page.read_text(encoding="utf-8"), sys.argv[4:])
+    if problems:
+        print("the page is incomplete:\n" + "\n".join(problems))
+        return 1
     run = subprocess.run(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr",
          "--v=0", "--window-size=1200,1600", f"--screenshot={shot}", page.as_uri()],

@@ -38,8 +38,11 @@ class Register(unittest.TestCase):
         with tmo.Register.load(RIVERSIDE_DIR / "register.csv") as register, tmo.Constitution.load(RIVERSIDE) as rules:
             self.assertEqual(len(register), 88)
             self.assertEqual(register.roll_count(rules, "2026-06-25"), 72)
-            with tmo.check_meeting(rules, (RIVERSIDE_DIR / "agm_2026.toml").read_text(encoding="utf-8"), register,
-                                   "agm_2026.toml") as d:
+            # The [election] names a ballot file, which a meeting checked from its text cannot read: refused.
+            text = (RIVERSIDE_DIR / "agm_2026.toml").read_text(encoding="utf-8")
+            with self.assertRaises(tmo.Error):
+                tmo.check_meeting(rules, text, register, "agm_2026.toml")
+            with tmo.check_meeting(rules, text[:text.index("\n[election]") + 1], register, "agm_2026.toml") as d:
                 self.assertTrue(d.sentence)
         with self.assertRaises(tmo.Error) as caught:
             tmo.Register.parse("id,name\nA1,Ann\nA1,Ann\n", "r.csv")

@@ -26,12 +26,15 @@ inline constexpr std::size_t max_decision_file_bytes = 256 * 1024;
 /// @return the meeting, or the first error with file, line, column and key path: errc::too_large, errc::syntax
 ///   (as for constitutions), errc::unknown_key, errc::missing_key, errc::wrong_type, errc::invalid_value (no such
 ///   day, an item with both show_of_hands and poll, a casting vote other than "in_favour"/"against", a minute of
-///   day out of range).
+///   day out of range, election.seats of 0).
 /// Thread safety: may be called concurrently. Exceptions: only std::bad_alloc.
 [[nodiscard]] result<meeting> parse_meeting(std::string_view toml_text, std::string_view source_name = {});
 
-/// Reads a meeting file; a relative `register` path is taken relative to the file's folder.
-/// @return as parse_meeting, or errc::io.
+/// Reads a meeting file; a relative `register` path is taken relative to the file's folder, and so are the
+/// [election]'s `ballots` and `committee` files, which are read here (committee_election::ballots, ::sitting).
+/// @return as parse_meeting, or errc::io (the meeting file unreadable; a ballot or committee file that cannot be
+///   read, located at its key in the meeting file), the errors of vote::load_ballots and load_committee (located in
+///   those files), or errc::invalid_value at election.seats when the ballot file declares another number of seats.
 [[nodiscard]] result<meeting> load_meeting(const std::filesystem::path& file);
 
 /// A ballot as its returning officer reports it: tallies by class, or a register with the papers.

@@ -8,6 +8,7 @@
 
 #include <tmo/core/date.hpp>
 #include <tmo/decision/class_ballot.hpp>
+#include <tmo/decision/committee.hpp>
 #include <tmo/decision/register.hpp>
 #include <tmo/decision/resolution.hpp>
 #include <tmo/rules/constitution.hpp>
@@ -55,6 +56,24 @@ struct agenda_item {
     source_location where;                  ///< where the item is written, for errors
 };
 
+/// The committee election held at a meeting (an AGM): the ballots cast and the seats they fill. The counting rule is
+/// the constitution's election method (committee_rules::method).
+struct committee_election {
+    std::string title;                     ///< empty: "Committee election"
+    std::string ballots_file;              ///< the ballot file (any format vote::load_ballots reads) as given
+    std::uint32_t seats = 0;               ///< seats filled by this election (at least 1)
+    std::string committee_file;            ///< the committee before the meeting (docs/committee.md); may be empty
+    std::string seed;                      ///< the published seed for draws by lot (rotation and count); may be empty
+    /// The ballots, read by load_meeting (parse_meeting only records the file name).
+    std::optional<vote::profile> ballots;
+    /// The committee before the meeting, read by load_meeting when committee_file is given.
+    std::optional<committee> sitting;
+    source_location where;                 ///< where [election] is written
+    source_location ballots_at;            ///< where election.ballots is written
+    source_location seats_at;              ///< where election.seats is written, for errors about the seats
+    source_location committee_at;          ///< where election.committee is written (when it is)
+};
+
 /// A meeting as its minutes record it.
 struct meeting {
     meeting_kind kind = meeting_kind::general;
@@ -68,6 +87,7 @@ struct meeting {
     std::vector<member_ref> present;     ///< members present in person
     std::vector<proxy_appointment> proxies;
     std::vector<agenda_item> items;
+    std::optional<committee_election> election;  ///< the committee election held at the meeting, if any
 };
 
 /// The notice check.
@@ -111,6 +131,18 @@ struct item_result {
     std::string sentence;
 };
 
+/// The committee election of a meeting, as decided.
+struct election_result {
+    std::string title;
+    bool held = false;                          ///< false when the meeting was inquorate at the start
+    std::optional<rotation_result> rotation;    ///< who retired, when the meeting file names the committee
+    std::optional<election_outcome> election;   ///< the count (when held)
+    /// The committee after the election (members who stay, plus those elected, counted as resident members),
+    /// checked against the constitution; when the meeting file names the committee.
+    std::optional<composition_report> composition;
+    std::string sentence;
+};
+
 /// The whole check of a meeting.
 struct meeting_outcome {
     std::string organisation;
@@ -126,6 +158,7 @@ struct meeting_outcome {
     quorum_result quorum;                     ///< at the start
     std::optional<date> adjourned_to;         ///< when inquorate at the start and the constitution adjourns
     std::vector<item_result> items;
+    std::optional<election_result> election;  ///< the committee election, when the meeting held one
     bool valid = false;  ///< notice given, quorate at the start and for every item, every confirmation in its window
     std::string sentence;
 };
@@ -139,6 +172,13 @@ struct meeting_outcome {
 ///   an item with a kind but no votes or votes but no kind), errc::not_found (a resolution kind the constitution does
 ///   not define; a meeting kind without rules; an adjourned meeting without an adjournment rule), errc::missing_key
 ///   (proxies with a lodging deadline but no start time for the meeting).
+///   With a committee election (after the items; only when quorate at the start): who retires by rotation (rotate)
+///   when the committee is given, the count (elect) of `seats` seats with the constitution's method, and the
+///   composition of the committee after it (check_composition; a failed test is an outcome, not an error; it does not
+///   make the meeting improper). Its errors: errc::not_found (the constitution has no [committee]),
+///   errc::invalid_argument at [election] (its ballots were not loaded: parse_meeting does not read files),
+///   errc::invalid_value at election.seats (more seats than the committee has free after the retirements, or fewer
+///   than the seats of retiring members), and those of rotate and elect, located at [election].
 [[nodiscard]] result<meeting_outcome> check_meeting(const constitution& c, const member_register& reg,
                                                     const meeting& m);
 

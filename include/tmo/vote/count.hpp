@@ -32,6 +32,10 @@ enum class stage_action {
 /// A candidate's standing at the end of a stage.
 enum class candidate_state { continuing, elected, excluded, withdrawn };
 
+/// "continuing", "elected", "excluded", "withdrawn" (the words of the text and JSON records); "?" for a value outside
+/// the enum. Never null.
+[[nodiscard]] const char* name(candidate_state s) noexcept;
+
 /// One step of the count. All values are exact.
 struct stage {
     std::size_t number = 0;                 ///< 1-based, as on official sheets

@@ -147,7 +147,8 @@ typedef struct tmo_decision tmo_decision;
  * Checks a meeting written in the meeting TOML format (docs/decisions.md) against a constitution and a register:
  * notice in clear days, proxies, the quorum at the start and for each item, and each resolution. The file's
  * `register` key is not read: the register is `reg`. An inquorate meeting or a lost vote is an outcome, not an
- * error (see tmo_decision_carried).
+ * error (see tmo_decision_carried). Nor are other files read: a meeting with an `[election]` (which names a ballot
+ * file) gives TMO_EINVAL located at that table; check such a meeting from its file with the C++ load_meeting.
  *
  * @param[out] out           [owned] the decision, or NULL on failure; free with tmo_decision_free.
  * @param[in]  constitution  the constitution.
@@ -155,9 +156,9 @@ typedef struct tmo_decision tmo_decision;
  * @param[in]  text          the meeting TOML, `len` bytes (copied; not retained).
  * @param[in]  len           the length of `text` in bytes.
  * @param[in]  source_name   the name used in error locations; may be NULL.
- * @return TMO_OK; TMO_EINVAL (a NULL argument); the parse errors of tmo_constitution_parse for the TOML (over
- *         256 KiB: TMO_ETOOLARGE); TMO_EVALUE (a member id not on the register, a member listed twice, more hands
- *         than members entitled to vote); TMO_ENOTFOUND (a resolution kind the constitution does not define, a
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, an `[election]`); the parse errors of tmo_constitution_parse for
+ *         the TOML (over 256 KiB: TMO_ETOOLARGE); TMO_EVALUE (a member id not on the register, a member listed
+ *         twice, more hands than members entitled to vote); TMO_ENOTFOUND (a resolution kind the constitution does not define, a
  *         meeting kind without rules); TMO_EMISSINGKEY (proxies with a lodging deadline but no meeting time);
  *         TMO_ENOMEM. tmo_error_last() gives the line and column in the meeting text.
  * Thread-safety: safe. Since: 0.1
