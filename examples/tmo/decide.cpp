@@ -158,7 +158,7 @@ void add_ballot(CLI::App& app, int& status) {
     sub->require_subcommand(0, 1);
     add_ballot_verbs(sub, status);
     // A verb's callback runs first and sets `status`; this one then keeps it.
-    run_with_output(*sub, status, [options, sub, &status] {
+    run_with_output(*sub, status, [options, sub, &status]() -> int {
         if (!sub->get_subcommands().empty()) return status;
         if (options->file.empty() || options->rule.empty()) {
             std::cerr << "tmo ballot: error: give a ballot FILE with --rule, or a verb (tmo ballot --help)\n";

@@ -199,6 +199,12 @@ tmo::result<part> records(const fs::path& data, const fs::path& file) {
 }
 
 int run_demo(const demo_options& o) {
+    // Refuse before any work (the records database is written first) when the report's folder does not exist.
+    std::error_code ignored;
+    if (!fs::is_directory(fs::absolute(o.output).parent_path(), ignored)) {
+        std::cerr << "tmo: error: cannot write " << o.output << ": no such folder\n";
+        return exit_bad_input;
+    }
     const fs::path data(o.data);
     auto rules = tmo::load_constitution(data / "riverside_tmo.toml");
     if (!rules) {

@@ -139,8 +139,9 @@ def generate(functions):
     out.append("}")
     out += ["", "int main(int argc, char **argv) {",
             "    struct fixture f;",
-            "    if (argc != 2) { fprintf(stderr, \"usage: %s <examples/data>\\n\", argv[0]); return 2; }",
-            "    if (!fixture_make(&f, argv[1])) return 1;",
+            "    if (argc != 3) { fprintf(stderr, \"usage: %s <examples/data> <scratch folder>\\n\", argv[0]); "
+            "return 2; }",
+            "    if (!fixture_make(&f, argv[1], argv[2])) return 1;",
             "    null_arguments(&f);",
             "    fixture_free(&f);",
             f"    printf(\"{cases} calls with a NULL argument, {checked} of them checked for TMO_EINVAL\\n\");",

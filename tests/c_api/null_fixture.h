@@ -18,6 +18,7 @@ struct fixture {
     tmo_contract *contract;
     tmo_contract_month *contract_month;
     tmo_decision *decision;
+    tmo_store *store;
     tmo_resolution_votes votes;
     tmo_class_tally tally;
 };
@@ -29,9 +30,9 @@ static const char *fixture_path(const char *dir, const char *name) {
     return path;
 }
 
-/* Makes every handle from the example data in `data_dir` (examples/data). @return 1, or 0 (after printing what
- * failed) if one could not be made. */
-static int fixture_make(struct fixture *f, const char *data_dir) {
+/* Makes every handle from the example data in `data_dir` (examples/data); the store is a fresh database in
+ * `scratch_dir`. @return 1, or 0 (after printing what failed) if one could not be made. */
+static int fixture_make(struct fixture *f, const char *data_dir, const char *scratch_dir) {
     static const char *const names[] = {"Ash", "Birch", "Cedar"};
     const uint32_t first[] = {1, 2};
     const uint32_t second[] = {2, 3};
@@ -49,6 +50,8 @@ static int fixture_make(struct fixture *f, const char *data_dir) {
     CHECK_STATUS(tmo_budget_run(&f->budget_outcome, f->budget_election, "greedy", f->budget_options), TMO_OK);
     CHECK_STATUS(tmo_contract_load(&f->contract, fixture_path(data_dir, "contracts/riverside_repairs.toml")), TMO_OK);
     CHECK_STATUS(tmo_contract_evaluate(&f->contract_month, f->contract, "2025-08"), TMO_OK);
+    remove(fixture_path(scratch_dir, "null_all.db"));
+    CHECK_STATUS(tmo_store_open(&f->store, fixture_path(scratch_dir, "null_all.db")), TMO_OK);
     tmo_resolution_votes_init(&f->votes);
     f->votes.eligible = 72;
     f->votes.present = 42;
@@ -66,6 +69,7 @@ static int fixture_make(struct fixture *f, const char *data_dir) {
 }
 
 static void fixture_free(struct fixture *f) {
+    tmo_store_free(f->store);
     tmo_decision_free(f->decision);
     tmo_contract_month_free(f->contract_month);
     tmo_contract_free(f->contract);
