@@ -7,11 +7,13 @@ import unittest
 
 import tmo
 
-from .support import ABERDEEN, EXAMPLES
+from .support import ABERDEEN, EXAMPLES, RIVERSIDE
 
 # The arguments each example runs with; every example must have an entry.
 ARGUMENTS = {
     "count_election.py": [str(ABERDEEN.with_suffix(".blt"))],
+    "resolution.py": [str(RIVERSIDE)],
+    "contract.py": [str(EXAMPLES / "data" / "contracts" / "riverside_cleaning.toml"), "2025-04"],
 }
 
 
