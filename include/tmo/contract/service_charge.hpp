@@ -174,7 +174,7 @@ inline constexpr std::size_t max_service_charge_bytes = 256 * 1024;
 /// applied to each dwelling's share on its own) and section20 ("works" or "long_term").
 /// @return errc::too_large, errc::syntax, errc::unknown_key, errc::missing_key, errc::wrong_type,
 ///         errc::invalid_value (a negative figure, a dwelling id given twice, block without pool = "block"),
-///         errc::not_found (a block cost naming a block no dwelling is in), with file, line, column and key path.
+///         errc::inexact (an amount with more than two decimals), errc::not_found (a block cost naming a block no dwelling is in), with file, line, column and key path.
 [[nodiscard]] result<service_charge_file> parse_service_charges(std::string_view toml_text,
                                                                 std::string_view source_name = {});
 
@@ -195,7 +195,8 @@ struct service_charge_statement {
 
 /// Shares every cost of `file` and checks those marked for Section 20 against `thresholds`. A dwelling's total
 /// weight in `totals` is 0 and its exact figure is the sum of its exact shares.
-/// @return the first error of apportion_service_cost, prefixed by nothing more (it names the cost).
+/// @return the first error of apportion_service_cost or section20_check (its message names the cost); it has no
+///         file position, since the file was read already.
 [[nodiscard]] result<service_charge_statement> charge_services(const service_charge_file& file,
                                                                const consultation_thresholds& thresholds);
 
