@@ -1,5 +1,5 @@
 // tmo contract and tmo tender: a contract's month (KPIs, ratings, service credits, payment due, or the OCDS release
-// package), and a tender's ranking with its explanation.
+// package), a service-charge file shared out (--service-charges), and a tender's ranking with its explanation.
 #include "commands.hpp"
 #include "output.hpp"
 #include "html.hpp"
@@ -7,6 +7,7 @@
 
 #include <tmo/contract/document.hpp>
 #include <tmo/contract/report.hpp>
+#include <tmo/contract/service_charge.hpp>
 
 #include <iostream>
 #include <memory>
@@ -22,6 +23,7 @@ struct contract_options {
     std::string file;
     std::string period;
     std::string format = "text";
+    bool service_charges = false;
 };
 
 struct tender_options {
@@ -50,7 +52,28 @@ tmo::result<std::vector<tc::period_report>> contract_year(const tc::contract_doc
 
 namespace {
 
+int run_service_charges(const contract_options& o) {
+    if (o.format != "text") {
+        std::cerr << "tmo contract: --service-charges: only --format text is available\n";
+        return exit_bad_input;
+    }
+    auto file = tc::load_service_charges(o.file);
+    if (!file) return bad(file.error());
+    auto thresholds = tc::section20_england();
+    if (!thresholds) return bad(thresholds.error());
+    auto statement = tc::charge_services(*file, *thresholds);
+    if (!statement) return bad(tmo::error(statement.error().code(), statement.error().message(),
+                                          tmo::source_location{o.file, 0, 0, "costs"}));
+    std::cout << file->title << "\n" << tc::service_charge_text(*statement);
+    return exit_ok;
+}
+
 int run_contract(const contract_options& o) {
+    if (o.service_charges) return run_service_charges(o);
+    if (o.period.empty()) {
+        std::cerr << "tmo contract: --period is required (or --service-charges for a service-charge file)\n";
+        return exit_bad_input;
+    }
     auto month = tc::parse_month(o.period);
     if (!month) {
         std::cerr << "tmo contract: --period: " << month.error().message() << '\n';
@@ -98,13 +121,17 @@ void add_contract(CLI::App& app, int& status) {
     auto options = std::make_shared<contract_options>();
     CLI::App* sub = app.add_subcommand("contract", "Report a contract's month: KPIs, ratings, service credits, payment due");
     sub->add_option("FILE", options->file, "The contract, a TOML file (its performance data files beside it)")->required();
-    sub->add_option("--period", options->period, "The month, YYYY-MM")->required();
+    CLI::Option* period = sub->add_option("--period", options->period, "The month, YYYY-MM (required for a contract)");
+    sub->add_flag("--service-charges", options->service_charges,
+                  "FILE is a service-charge file: share its costs over the dwellings and check Section 20")
+        ->excludes(period);
     sub->add_option("--format", options->format,
                     "text, json, ocds (an OCDS 1.1.5 release package) or html (the 12 months to --period)")
         ->check(CLI::IsMember({"text", "json", "ocds", "html"}));
     sub->footer("Example: tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04\n"
                 "Example: tmo contract examples/data/contracts/riverside_cleaning.toml --period 2025-04 "
-                "--format ocds\n\n"
+                "--format ocds\n"
+                "Example: tmo contract examples/data/contracts/service_charges_2026.toml --service-charges\n\n"
                 "Prints the report and exits 0, or prints 'file:line:column: error: ...' and exits 2.");
     run_with_output(*sub, status, [options] { return run_contract(*options); });
 }

@@ -34,7 +34,23 @@ struct tmo_contract_month {
     std::vector<std::string> values;
 };
 
+// Service charges: the file and its statement, shared out once at creation.
+struct tmo_service_charges {
+    tc::service_charge_file file;
+    tc::service_charge_statement statement;
+};
+
 namespace {
+
+int adopt_charges(tmo_service_charges** out, tmo::result<tc::service_charge_file> parsed) {
+    if (!parsed) return fail(parsed.error());
+    auto thresholds = tc::section20_england();
+    if (!thresholds) return fail(thresholds.error());
+    auto statement = tc::charge_services(*parsed, *thresholds);
+    if (!statement) return fail(statement.error());
+    *out = new tmo_service_charges{std::move(*parsed), std::move(*statement)};
+    return TMO_OK;
+}
 
 int adopt(tmo_contract** out, tmo::result<tc::contract_document> parsed) {
     if (!parsed) return fail(parsed.error());
@@ -248,6 +264,94 @@ TMO_API int TMO_CALL tmo_section20_check(int* required_out, int64_t* threshold_o
         if (!check) return fail(check.error());
         *required_out = check->required ? 1 : 0;
         *threshold_out = check->threshold.pence();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_service_charge_load(tmo_service_charges** out, const char* path) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        *out = nullptr;
+        if (path == nullptr) return null_argument("path");
+        return adopt_charges(out, tc::load_service_charges(std::filesystem::path(path)));
+    });
+}
+
+TMO_API int TMO_CALL tmo_service_charge_parse(tmo_service_charges** out, const char* text, size_t len,
+                                              const char* source_name) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        *out = nullptr;
+        if (text == nullptr) return null_argument("text");
+        return adopt_charges(out, tc::parse_service_charges(std::string_view(text, len),
+                                                            source_name != nullptr ? source_name : std::string_view()));
+    });
+}
+
+TMO_API void TMO_CALL tmo_service_charge_free(tmo_service_charges* charges) noexcept { delete charges; }
+
+TMO_API int TMO_CALL tmo_service_charge_counts(size_t* dwellings_out, size_t* costs_out,
+                                               const tmo_service_charges* charges) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (costs_out != nullptr) *costs_out = 0;
+        if (dwellings_out == nullptr) return null_argument("dwellings_out");
+        *dwellings_out = 0;
+        if (costs_out == nullptr) return null_argument("costs_out");
+        if (charges == nullptr) return null_argument("charges");
+        *dwellings_out = charges->statement.totals.size();
+        *costs_out = charges->statement.costs.size();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_service_charge_dwelling(const char** id_out, int64_t* pence_out,
+                                                 const tmo_service_charges* charges, size_t index) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (pence_out != nullptr) *pence_out = 0;
+        if (id_out == nullptr) return null_argument("id_out");
+        *id_out = nullptr;
+        if (pence_out == nullptr) return null_argument("pence_out");
+        if (charges == nullptr) return null_argument("charges");
+        const auto& totals = charges->statement.totals;
+        if (index >= totals.size())
+            return fail(TMO_EINVAL, "index " + std::to_string(index) + " is out of range: the file has " +
+                                        std::to_string(totals.size()) + " dwellings");
+        *id_out = totals[index].reference.c_str();
+        *pence_out = totals[index].amount.pence();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_service_charge_section20(int* required_out, int64_t* threshold_out,
+                                                  const tmo_service_charges* charges, size_t index) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (threshold_out != nullptr) *threshold_out = 0;
+        if (required_out == nullptr) return null_argument("required_out");
+        *required_out = 0;
+        if (threshold_out == nullptr) return null_argument("threshold_out");
+        if (charges == nullptr) return null_argument("charges");
+        const auto& checks = charges->statement.checks;
+        if (index >= checks.size())
+            return fail(TMO_EINVAL, "index " + std::to_string(index) + " is out of range: the file has " +
+                                        std::to_string(checks.size()) + " costs");
+        if (!checks[index]) {
+            *required_out = -1;
+            return TMO_OK;
+        }
+        *required_out = checks[index]->required ? 1 : 0;
+        *threshold_out = checks[index]->threshold.pence();
+        return TMO_OK;
+    });
+}
+
+TMO_API int TMO_CALL tmo_service_charge_render(tmo_buf* out, const tmo_service_charges* charges, int format) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (out == nullptr) return null_argument("out");
+        tmo_buf_dispose(out);
+        if (charges == nullptr) return null_argument("charges");
+        if (format != TMO_RECORD_TEXT)
+            return fail(TMO_EINVAL, "unknown format " + std::to_string(format) + ": expected TMO_RECORD_TEXT");
+        tmo::detail::set_buf(*out, tc::service_charge_text(charges->statement));
         return TMO_OK;
     });
 }

@@ -38,6 +38,26 @@ class Cleaning(unittest.TestCase):
         self.assertEqual(caught.exception.line, 1)
 
 
+class ServiceCharges(unittest.TestCase):
+    """examples/data/contracts/service_charges_2026.toml: the roof is contracts.md §7.3's £13,595.71 by rateable
+    values 213 / 180 / 250 (£4,503.71 / £3,805.95 / £5,286.05); every dwelling also pays £200.00 caretaking."""
+
+    def test_example(self):
+        with tmo.ServiceCharges.load(CONTRACTS / "service_charges_2026.toml") as s:
+            charges = s.charges
+            self.assertEqual(charges, {"Flat 1": 471800, "Flat 2": 402023, "Flat 3": 551462, "Flat 4": 82143,
+                                       "Flat 5": 62143})
+            self.assertEqual(sum(charges.values()), 1569571)
+            self.assertEqual(s.section20, [(True, 25000), None, (True, 10000), None])
+            self.assertIn("Flat 3 would pay £5,286.05", s.render())
+
+    def test_bad_input(self):
+        with self.assertRaises(tmo.Error) as caught:
+            tmo.ServiceCharges.parse('title = "x"\n[[dwellings]]\nid = 3\n', "s.toml")
+        self.assertEqual(caught.exception.file, "s.toml")
+        self.assertEqual(caught.exception.line, 3)
+
+
 class Allowance(unittest.TestCase):
     def test_review(self):
         # 1,000,000.00 × 39 / 13,058 = 2,986.67, plus 5,000 + 10 × 39 = 5,390.00; from 2,500.00 indexed by 2%

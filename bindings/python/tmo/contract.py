@@ -14,7 +14,7 @@ from ctypes import POINTER, byref, c_char_p, c_int, c_int64, c_size_t, c_void_p
 from . import _lib
 from ._lib import Buf, bind
 
-__all__ = ["Contract", "ContractMonth", "Rating", "evaluate_tender", "section20_required", "tsm_sample_size",
+__all__ = ["Contract", "ContractMonth", "Rating", "ServiceCharges", "evaluate_tender", "section20_required", "tsm_sample_size",
            "tsm_margin_of_error", "tsm_measures"]
 
 _C = c_void_p  # tmo_contract *
@@ -31,6 +31,15 @@ _money = bind("tmo_contract_month_money", c_int, POINTER(c_int64), POINTER(c_int
               POINTER(c_int64), _M)
 _write = bind("tmo_contract_month_write", c_int, POINTER(Buf), _M, c_int)
 _tender = bind("tmo_tender_evaluate", c_int, POINTER(Buf), c_char_p, c_size_t, c_char_p, c_int)
+
+_S = c_void_p  # tmo_service_charges *
+_sc_load = bind("tmo_service_charge_load", c_int, POINTER(c_void_p), c_char_p)
+_sc_parse = bind("tmo_service_charge_parse", c_int, POINTER(c_void_p), c_char_p, c_size_t, c_char_p)
+_sc_free = bind("tmo_service_charge_free", None, _S)
+_sc_counts = bind("tmo_service_charge_counts", c_int, POINTER(c_size_t), POINTER(c_size_t), _S)
+_sc_dwelling = bind("tmo_service_charge_dwelling", c_int, POINTER(c_char_p), POINTER(c_int64), _S, c_size_t)
+_sc_section20 = bind("tmo_service_charge_section20", c_int, POINTER(c_int), POINTER(c_int64), _S, c_size_t)
+_sc_render = bind("tmo_service_charge_render", c_int, POINTER(Buf), _S, c_int)
 
 _allowance = bind("tmo_contract_allowance", c_int, POINTER(Buf), POINTER(c_int64), _C)
 _section20 = bind("tmo_section20_check", c_int, POINTER(c_int), POINTER(c_int64), POINTER(c_int64), c_size_t, c_int)
@@ -130,6 +139,49 @@ class ContractMonth(_lib.Handle):
     def to_dict(self):
         """The JSON rendering as a dict; amounts stay exact text."""
         return json.loads(self.render("json"), parse_float=decimal.Decimal)
+
+
+class ServiceCharges(_lib.Handle):
+    """A service-charge file with every cost shared out. ServiceCharges.load(path) or .parse(text); `charges` maps
+    each dwelling id to its total in pence (file order); `section20` lists, per cost, None (not checked) or
+    (required, threshold in pence); render() is the explanation as text."""
+
+    _free = _sc_free
+
+    @classmethod
+    def load(cls, path):
+        return cls._create(_sc_load, _lib.encode_path(path))
+
+    @classmethod
+    def parse(cls, data, source_name=None):
+        raw = _lib.encode(data, "the service-charge file")
+        return cls._create(_sc_parse, raw, len(raw), None if source_name is None else _lib.encode(source_name))
+
+    def _counts(self):
+        dwellings, costs = c_size_t(), c_size_t()
+        _lib.check(_sc_counts(byref(dwellings), byref(costs), self._h))
+        return dwellings.value, costs.value
+
+    @property
+    def charges(self):
+        result = {}
+        for i in range(self._counts()[0]):
+            id_, pence = c_char_p(), c_int64()
+            _lib.check(_sc_dwelling(byref(id_), byref(pence), self._h, i))
+            result[_lib.decode(id_.value)] = pence.value
+        return result
+
+    @property
+    def section20(self):
+        result = []
+        for i in range(self._counts()[1]):
+            required, threshold = c_int(), c_int64()
+            _lib.check(_sc_section20(byref(required), byref(threshold), self._h, i))
+            result.append(None if required.value < 0 else (required.value == 1, threshold.value))
+        return result
+
+    def render(self):
+        return _lib.take_text(_sc_render, self._h, 1)  # TMO_RECORD_TEXT
 
 
 def evaluate_tender(data, source_name=None, format="text"):

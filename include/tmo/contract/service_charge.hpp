@@ -12,6 +12,7 @@
 #include <tmo/core/result.hpp>
 #include <tmo/core/rounding.hpp>
 
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
@@ -144,6 +145,63 @@ struct consultation_check {
 [[nodiscard]] result<consultation_check> section20_check(const cost_apportionment& shares,
                                                          std::span<const dwelling> dwellings, consultation_kind kind,
                                                          const consultation_thresholds& thresholds);
+
+
+/// A service-charge file (examples/data/contracts/service_charges_2026.toml): the dwellings, the costs to share and,
+/// for each cost, whether it is consulted on under Section 20.
+struct service_charge_item {
+    service_cost cost;
+    std::optional<consultation_kind> section20;  ///< the kind of consultation to check for; none: not checked
+
+    friend bool operator==(const service_charge_item&, const service_charge_item&) = default;
+};
+
+struct service_charge_file {
+    std::string title;
+    std::vector<dwelling> dwellings;  ///< in the file's order
+    std::vector<service_charge_item> costs;
+
+    friend bool operator==(const service_charge_file&, const service_charge_file&) = default;
+};
+
+/// The largest service-charge file read.
+inline constexpr std::size_t max_service_charge_bytes = 256 * 1024;
+
+/// Parses a service-charge file. Top level: title; [[dwellings]] with id, block, and as the lease needs
+/// floor_area, bed_spaces, rateable_value, fixed_share (a percentage; exact numbers: integers or strings such as
+/// "52.5"), leaseholder (default false); [[costs]] with name, amount ("1250.00"), pool ("estate" or "block", with
+/// block naming it), method (apportion_method_name), rounding ("largest_remainder", the default, or a rounding mode
+/// applied to each dwelling's share on its own) and section20 ("works" or "long_term").
+/// @return errc::too_large, errc::syntax, errc::unknown_key, errc::missing_key, errc::wrong_type,
+///         errc::invalid_value (a negative figure, a dwelling id given twice, block without pool = "block"),
+///         errc::inexact (an amount with more than two decimals), errc::not_found (a block cost naming a block no dwelling is in), with file, line, column and key path.
+[[nodiscard]] result<service_charge_file> parse_service_charges(std::string_view toml_text,
+                                                                std::string_view source_name = {});
+
+/// Reads and parses a service-charge file. @return as parse_service_charges, or errc::io.
+[[nodiscard]] result<service_charge_file> load_service_charges(const std::filesystem::path& file);
+
+/// Every cost of a file shared out, with its Section 20 check, and each dwelling's total.
+struct service_charge_statement {
+    std::vector<cost_apportionment> costs;                 ///< in the file's order
+    std::vector<std::optional<consultation_check>> checks;  ///< one per cost; none where the file asks for none
+    std::vector<dwelling_share> totals;                    ///< per dwelling in the file's order: Σ of its shares
+    money total;                                           ///< Σ of the costs
+    money charged;                                         ///< Σ of all shares (equals total under largest remainder)
+    std::string sentence;
+
+    friend bool operator==(const service_charge_statement&, const service_charge_statement&) = default;
+};
+
+/// Shares every cost of `file` and checks those marked for Section 20 against `thresholds`. A dwelling's total
+/// weight in `totals` is 0 and its exact figure is the sum of its exact shares.
+/// @return the first error of apportion_service_cost or section20_check (its message names the cost); it has no
+///         file position, since the file was read already.
+[[nodiscard]] result<service_charge_statement> charge_services(const service_charge_file& file,
+                                                               const consultation_thresholds& thresholds);
+
+/// The statement as plain text: each cost, its rule, the shares, the Section 20 sentence, and the totals.
+[[nodiscard]] std::string service_charge_text(const service_charge_statement& s);
 
 }  // namespace contract
 }  // namespace v1

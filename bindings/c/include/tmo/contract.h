@@ -232,6 +232,100 @@ enum tmo_consultation_kind {
 TMO_API int TMO_CALL tmo_section20_check(int *required_out, int64_t *threshold_out, const int64_t *contributions,
                                          size_t count, int kind) TMO_NOEXCEPT;
 
+/**
+ * A service-charge file (TOML, docs: tmo/contract/service_charge.hpp) with every cost shared out over its pool and
+ * checked under Section 20 against the embedded English thresholds. Opaque; created by tmo_service_charge_load or
+ * tmo_service_charge_parse; released with tmo_service_charge_free. Never modified after creation: several threads
+ * may use one at once.
+ */
+typedef struct tmo_service_charges tmo_service_charges;
+
+/**
+ * Reads a service-charge file and shares out its costs.
+ *
+ * @param[out] out   [owned] the charges, or NULL on failure; free with tmo_service_charge_free.
+ * @param[in]  path  the file's path in the platform's narrow encoding (UTF-8 on POSIX systems).
+ * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_EIO; TMO_ETOOLARGE; TMO_ESYNTAX; TMO_EUNKNOWNKEY;
+ *         TMO_EMISSINGKEY (also a dwelling without the figure its cost's method needs); TMO_EWRONGTYPE; TMO_EVALUE
+ *         (a negative figure, an id given twice, fixed shares not summing to 100); TMO_EINEXACT; TMO_ENOTFOUND (a
+ *         block no dwelling is in); TMO_EDOMAIN (all weights of a pool zero); TMO_ENOMEM. tmo_error_last() gives
+ *         the message and the file, line, column and key path of a reading error.
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_service_charge_load(tmo_service_charges **out, const char *path) TMO_NOEXCEPT;
+
+/**
+ * Parses a service-charge file from TOML text and shares out its costs.
+ *
+ * @param[out] out          [owned] the charges, or NULL on failure; free with tmo_service_charge_free.
+ * @param[in]  text         the TOML text, `len` bytes (copied; need not be NUL-terminated).
+ * @param[in]  len          the length of `text` in bytes.
+ * @param[in]  source_name  the name used in error locations; may be NULL for none.
+ * @return as tmo_service_charge_load, without TMO_EIO.
+ * Thread-safety: safe. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_service_charge_parse(tmo_service_charges **out, const char *text, size_t len,
+                                              const char *source_name) TMO_NOEXCEPT;
+
+/**
+ * Releases service charges and every string borrowed from them.
+ *
+ * @param[in] charges  [owned] the handle to release; NULL is accepted (no effect).
+ * Thread-safety: no other thread may be using the handle. Since: 0.1
+ */
+TMO_API void TMO_CALL tmo_service_charge_free(tmo_service_charges *charges) TMO_NOEXCEPT;
+
+/**
+ * The number of dwellings and of costs in the file.
+ *
+ * @param[out] dwellings_out  the dwellings; 0 on failure.
+ * @param[out] costs_out      the costs; 0 on failure.
+ * @param[in]  charges        the charges.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument).
+ * Thread-safety: safe on shared charges. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_service_charge_counts(size_t *dwellings_out, size_t *costs_out,
+                                               const tmo_service_charges *charges) TMO_NOEXCEPT;
+
+/**
+ * One dwelling's total charge: the sum of its shares of every cost, in the file's order of dwellings.
+ *
+ * @param[out] id_out     [borrowed] the dwelling's id, valid until the charges are freed; NULL on failure.
+ * @param[out] pence_out  its total in pence; 0 on failure.
+ * @param[in]  charges    the charges.
+ * @param[in]  index      0 to the dwelling count - 1.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, an index out of range).
+ * Thread-safety: safe on shared charges. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_service_charge_dwelling(const char **id_out, int64_t *pence_out,
+                                                 const tmo_service_charges *charges, size_t index) TMO_NOEXCEPT;
+
+/**
+ * The Section 20 result of one cost, in the file's order of costs.
+ *
+ * @param[out] required_out   1 if consultation is required, 0 if not, -1 if the file does not ask for the check
+ *                            (no section20 key); 0 on failure.
+ * @param[out] threshold_out  the threshold applied in pence; 0 when not checked or on failure.
+ * @param[in]  charges        the charges.
+ * @param[in]  index          0 to the cost count - 1.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, an index out of range).
+ * Thread-safety: safe on shared charges. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_service_charge_section20(int *required_out, int64_t *threshold_out,
+                                                  const tmo_service_charges *charges, size_t index) TMO_NOEXCEPT;
+
+/**
+ * The explanation: each cost with its rule, every share, its Section 20 sentence, and each dwelling's total.
+ *
+ * @param[out] out      [owned] receives the text; release with tmo_buf_dispose. {NULL, 0} on failure.
+ * @param[in]  charges  the charges.
+ * @param[in]  format   TMO_RECORD_TEXT (the only form so far).
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, another format); TMO_ENOMEM.
+ * Thread-safety: safe on shared charges. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_service_charge_render(tmo_buf *out, const tmo_service_charges *charges,
+                                               int format) TMO_NOEXCEPT;
+
 /* ============================================================================================================ */
 /* Tenant Satisfaction Measures                                                                                 */
 /* ============================================================================================================ */
