@@ -51,7 +51,7 @@ static int fixture_make(struct fixture *f, const char *data_dir, const char *scr
     CHECK_STATUS(tmo_budget_run(&f->budget_outcome, f->budget_election, "greedy", f->budget_options), TMO_OK);
     CHECK_STATUS(tmo_contract_load(&f->contract, fixture_path(data_dir, "contracts/riverside_repairs.toml")), TMO_OK);
     CHECK_STATUS(tmo_contract_evaluate(&f->contract_month, f->contract, "2025-08"), TMO_OK);
-    CHECK_STATUS(tmo_service_charge_load(&f->service_charges,
+    CHECK_STATUS(tmo_service_charges_load(&f->service_charges,
                                          fixture_path(data_dir, "contracts/service_charges_2026.toml")),
                  TMO_OK);
     remove(fixture_path(scratch_dir, "null_all.db"));
@@ -74,7 +74,7 @@ static int fixture_make(struct fixture *f, const char *data_dir, const char *scr
 
 static void fixture_free(struct fixture *f) {
     tmo_store_free(f->store);
-    tmo_service_charge_free(f->service_charges);
+    tmo_service_charges_free(f->service_charges);
     tmo_decision_free(f->decision);
     tmo_contract_month_free(f->contract_month);
     tmo_contract_free(f->contract);

@@ -268,7 +268,7 @@ TMO_API int TMO_CALL tmo_section20_check(int* required_out, int64_t* threshold_o
     });
 }
 
-TMO_API int TMO_CALL tmo_service_charge_load(tmo_service_charges** out, const char* path) noexcept {
+TMO_API int TMO_CALL tmo_service_charges_load(tmo_service_charges** out, const char* path) noexcept {
     return guarded(__func__, [&]() -> int {
         if (out == nullptr) return null_argument("out");
         *out = nullptr;
@@ -277,7 +277,7 @@ TMO_API int TMO_CALL tmo_service_charge_load(tmo_service_charges** out, const ch
     });
 }
 
-TMO_API int TMO_CALL tmo_service_charge_parse(tmo_service_charges** out, const char* text, size_t len,
+TMO_API int TMO_CALL tmo_service_charges_parse(tmo_service_charges** out, const char* text, size_t len,
                                               const char* source_name) noexcept {
     return guarded(__func__, [&]() -> int {
         if (out == nullptr) return null_argument("out");
@@ -288,9 +288,9 @@ TMO_API int TMO_CALL tmo_service_charge_parse(tmo_service_charges** out, const c
     });
 }
 
-TMO_API void TMO_CALL tmo_service_charge_free(tmo_service_charges* charges) noexcept { delete charges; }
+TMO_API void TMO_CALL tmo_service_charges_free(tmo_service_charges* charges) noexcept { delete charges; }
 
-TMO_API int TMO_CALL tmo_service_charge_counts(size_t* dwellings_out, size_t* costs_out,
+TMO_API int TMO_CALL tmo_service_charges_counts(size_t* dwellings_out, size_t* costs_out,
                                                const tmo_service_charges* charges) noexcept {
     return guarded(__func__, [&]() -> int {
         if (costs_out != nullptr) *costs_out = 0;
@@ -304,7 +304,7 @@ TMO_API int TMO_CALL tmo_service_charge_counts(size_t* dwellings_out, size_t* co
     });
 }
 
-TMO_API int TMO_CALL tmo_service_charge_dwelling(const char** id_out, int64_t* pence_out,
+TMO_API int TMO_CALL tmo_service_charges_dwelling(const char** id_out, int64_t* pence_out,
                                                  const tmo_service_charges* charges, size_t index) noexcept {
     return guarded(__func__, [&]() -> int {
         if (pence_out != nullptr) *pence_out = 0;
@@ -322,7 +322,7 @@ TMO_API int TMO_CALL tmo_service_charge_dwelling(const char** id_out, int64_t* p
     });
 }
 
-TMO_API int TMO_CALL tmo_service_charge_section20(int* required_out, int64_t* threshold_out,
+TMO_API int TMO_CALL tmo_service_charges_section20(int* required_out, int64_t* threshold_out,
                                                   const tmo_service_charges* charges, size_t index) noexcept {
     return guarded(__func__, [&]() -> int {
         if (threshold_out != nullptr) *threshold_out = 0;
@@ -344,7 +344,7 @@ TMO_API int TMO_CALL tmo_service_charge_section20(int* required_out, int64_t* th
     });
 }
 
-TMO_API int TMO_CALL tmo_service_charge_render(tmo_buf* out, const tmo_service_charges* charges, int format) noexcept {
+TMO_API int TMO_CALL tmo_service_charges_render(tmo_buf* out, const tmo_service_charges* charges, int format) noexcept {
     return guarded(__func__, [&]() -> int {
         if (out == nullptr) return null_argument("out");
         tmo_buf_dispose(out);

@@ -234,8 +234,8 @@ TMO_API int TMO_CALL tmo_section20_check(int *required_out, int64_t *threshold_o
 
 /**
  * A service-charge file (TOML, docs: tmo/contract/service_charge.hpp) with every cost shared out over its pool and
- * checked under Section 20 against the embedded English thresholds. Opaque; created by tmo_service_charge_load or
- * tmo_service_charge_parse; released with tmo_service_charge_free. Never modified after creation: several threads
+ * checked under Section 20 against the embedded English thresholds. Opaque; created by tmo_service_charges_load or
+ * tmo_service_charges_parse; released with tmo_service_charges_free. Never modified after creation: several threads
  * may use one at once.
  */
 typedef struct tmo_service_charges tmo_service_charges;
@@ -243,7 +243,7 @@ typedef struct tmo_service_charges tmo_service_charges;
 /**
  * Reads a service-charge file and shares out its costs.
  *
- * @param[out] out   [owned] the charges, or NULL on failure; free with tmo_service_charge_free.
+ * @param[out] out   [owned] the charges, or NULL on failure; free with tmo_service_charges_free.
  * @param[in]  path  the file's path in the platform's narrow encoding (UTF-8 on POSIX systems).
  * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_EIO; TMO_ETOOLARGE; TMO_ESYNTAX; TMO_EUNKNOWNKEY;
  *         TMO_EMISSINGKEY (also a dwelling without the figure its cost's method needs); TMO_EWRONGTYPE; TMO_EVALUE
@@ -252,19 +252,19 @@ typedef struct tmo_service_charges tmo_service_charges;
  *         the message and the file, line, column and key path of a reading error.
  * Thread-safety: safe. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_service_charge_load(tmo_service_charges **out, const char *path) TMO_NOEXCEPT;
+TMO_API int TMO_CALL tmo_service_charges_load(tmo_service_charges **out, const char *path) TMO_NOEXCEPT;
 
 /**
  * Parses a service-charge file from TOML text and shares out its costs.
  *
- * @param[out] out          [owned] the charges, or NULL on failure; free with tmo_service_charge_free.
+ * @param[out] out          [owned] the charges, or NULL on failure; free with tmo_service_charges_free.
  * @param[in]  text         the TOML text, `len` bytes (copied; need not be NUL-terminated).
  * @param[in]  len          the length of `text` in bytes.
  * @param[in]  source_name  the name used in error locations; may be NULL for none.
- * @return as tmo_service_charge_load, without TMO_EIO.
+ * @return as tmo_service_charges_load, without TMO_EIO.
  * Thread-safety: safe. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_service_charge_parse(tmo_service_charges **out, const char *text, size_t len,
+TMO_API int TMO_CALL tmo_service_charges_parse(tmo_service_charges **out, const char *text, size_t len,
                                               const char *source_name) TMO_NOEXCEPT;
 
 /**
@@ -273,7 +273,7 @@ TMO_API int TMO_CALL tmo_service_charge_parse(tmo_service_charges **out, const c
  * @param[in] charges  [owned] the handle to release; NULL is accepted (no effect).
  * Thread-safety: no other thread may be using the handle. Since: 0.1
  */
-TMO_API void TMO_CALL tmo_service_charge_free(tmo_service_charges *charges) TMO_NOEXCEPT;
+TMO_API void TMO_CALL tmo_service_charges_free(tmo_service_charges *charges) TMO_NOEXCEPT;
 
 /**
  * The number of dwellings and of costs in the file.
@@ -284,7 +284,7 @@ TMO_API void TMO_CALL tmo_service_charge_free(tmo_service_charges *charges) TMO_
  * @return TMO_OK; TMO_EINVAL (a NULL argument).
  * Thread-safety: safe on shared charges. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_service_charge_counts(size_t *dwellings_out, size_t *costs_out,
+TMO_API int TMO_CALL tmo_service_charges_counts(size_t *dwellings_out, size_t *costs_out,
                                                const tmo_service_charges *charges) TMO_NOEXCEPT;
 
 /**
@@ -297,7 +297,7 @@ TMO_API int TMO_CALL tmo_service_charge_counts(size_t *dwellings_out, size_t *co
  * @return TMO_OK; TMO_EINVAL (a NULL argument, an index out of range).
  * Thread-safety: safe on shared charges. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_service_charge_dwelling(const char **id_out, int64_t *pence_out,
+TMO_API int TMO_CALL tmo_service_charges_dwelling(const char **id_out, int64_t *pence_out,
                                                  const tmo_service_charges *charges, size_t index) TMO_NOEXCEPT;
 
 /**
@@ -311,7 +311,7 @@ TMO_API int TMO_CALL tmo_service_charge_dwelling(const char **id_out, int64_t *p
  * @return TMO_OK; TMO_EINVAL (a NULL argument, an index out of range).
  * Thread-safety: safe on shared charges. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_service_charge_section20(int *required_out, int64_t *threshold_out,
+TMO_API int TMO_CALL tmo_service_charges_section20(int *required_out, int64_t *threshold_out,
                                                   const tmo_service_charges *charges, size_t index) TMO_NOEXCEPT;
 
 /**
@@ -323,7 +323,7 @@ TMO_API int TMO_CALL tmo_service_charge_section20(int *required_out, int64_t *th
  * @return TMO_OK; TMO_EINVAL (a NULL argument, another format); TMO_ENOMEM.
  * Thread-safety: safe on shared charges. Since: 0.1
  */
-TMO_API int TMO_CALL tmo_service_charge_render(tmo_buf *out, const tmo_service_charges *charges,
+TMO_API int TMO_CALL tmo_service_charges_render(tmo_buf *out, const tmo_service_charges *charges,
                                                int format) TMO_NOEXCEPT;
 
 /* ============================================================================================================ */
