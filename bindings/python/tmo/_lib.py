@@ -177,6 +177,11 @@ def encode(value, what="text"):
     raise TypeError(f"{what} must be str, not {type(value).__name__}")
 
 
+def encode_source_name(source_name):
+    """The optional name of an input in messages: None (the C API then names no file) or its UTF-8 bytes."""
+    return None if source_name is None else encode(source_name, "source_name")
+
+
 def encode_path(path):
     """A path (str, bytes or os.PathLike) in the platform's narrow encoding."""
     return os.fsencode(path)

@@ -94,7 +94,7 @@ class BudgetElection(_lib.Handle):
             raise ValueError(f"format must be pb, toml or csv, not {format!r}")
         raw = _lib.encode(data, "the election data")
         return cls._create(_parse, raw, len(raw), _FORMATS[key],
-                           None if source_name is None else _lib.encode(source_name))
+                           _lib.encode_source_name(source_name))
 
     def add_project(self, id, cost, name=None):
         """Adds a project with its cost as money text ("9,800") or an exact number."""

@@ -54,7 +54,7 @@ def committee_check(constitution, committee_toml, source_name=None, format="json
     """Checks a committee file's members against the constitution's [committee] rules. Returns (report, passed)."""
     passed = c_int()
     text = _lib.take_text(_check, byref(passed), constitution._h, _lib.encode(committee_toml, "the committee file"),
-                          None if source_name is None else _lib.encode(source_name), _format(format))
+                          _lib.encode_source_name(source_name), _format(format))
     return _render(text, format), bool(passed.value)
 
 
@@ -63,6 +63,6 @@ def committee_rotation(constitution, committee_toml, agm, seed=None, source_name
     fill)."""
     seats = c_uint32()
     text = _lib.take_text(_rotation, byref(seats), constitution._h, _lib.encode(committee_toml, "the committee file"),
-                          None if source_name is None else _lib.encode(source_name), _lib.encode(str(agm)),
+                          _lib.encode_source_name(source_name), _lib.encode(str(agm)),
                           None if seed is None else _lib.encode(seed), _format(format))
     return _render(text, format), seats.value

@@ -95,7 +95,7 @@ class Constitution(_lib.Handle):
     def parse(cls, text, source_name=None):
         """Parses TOML text (str or bytes); `source_name` names it in error locations."""
         data = _lib.encode(text, "the constitution text")
-        return cls._create(_parse, data, len(data), None if source_name is None else _lib.encode(source_name))
+        return cls._create(_parse, data, len(data), _lib.encode_source_name(source_name))
 
     @classmethod
     def preset(cls, name):

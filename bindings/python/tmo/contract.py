@@ -75,7 +75,7 @@ class Contract(_lib.Handle):
     @classmethod
     def parse(cls, data, source_name=None):
         raw = _lib.encode(data, "the contract")
-        return cls._create(_parse, raw, len(raw), None if source_name is None else _lib.encode(source_name))
+        return cls._create(_parse, raw, len(raw), _lib.encode_source_name(source_name))
 
     @property
     def reference(self):
@@ -155,7 +155,7 @@ class ServiceCharges(_lib.Handle):
     @classmethod
     def parse(cls, data, source_name=None):
         raw = _lib.encode(data, "the service-charge file")
-        return cls._create(_sc_parse, raw, len(raw), None if source_name is None else _lib.encode(source_name))
+        return cls._create(_sc_parse, raw, len(raw), _lib.encode_source_name(source_name))
 
     def _counts(self):
         dwellings, costs = c_size_t(), c_size_t()
@@ -189,7 +189,7 @@ def evaluate_tender(data, source_name=None, format="text"):
     if format not in ("text", "json"):
         raise ValueError(f"format must be text or json, not {format!r}")
     raw = _lib.encode(data, "the tender")
-    return _lib.take_text(_tender, raw, len(raw), None if source_name is None else _lib.encode(source_name),
+    return _lib.take_text(_tender, raw, len(raw), _lib.encode_source_name(source_name),
                           _FORMATS[format])
 
 

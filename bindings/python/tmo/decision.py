@@ -84,7 +84,7 @@ class Register(_lib.Handle):
     @classmethod
     def parse(cls, data, source_name=None):
         raw = _lib.encode(data, "the register")
-        return cls._create(_parse, raw, len(raw), None if source_name is None else _lib.encode(source_name))
+        return cls._create(_parse, raw, len(raw), _lib.encode_source_name(source_name))
 
     def __len__(self):
         return _lib.get(_count, c_size_t, self._h)
@@ -127,7 +127,7 @@ def check_meeting(constitution, meeting_toml, register=None, source_name=None):
     """Checks a meeting file (notice, proxies, quorum, interests, each resolution) against the constitution."""
     raw = _lib.encode(meeting_toml, "the meeting file")
     return Decision._create(_meeting, constitution._h, None if register is None else register._h, raw, len(raw),
-                            None if source_name is None else _lib.encode(source_name))
+                            _lib.encode_source_name(source_name))
 
 
 def evaluate_resolution(constitution, kind, held, in_favour, against, abstained=0, eligible=0, present=0,

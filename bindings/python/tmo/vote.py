@@ -138,7 +138,7 @@ class Profile(_lib.Handle):
     def parse(cls, data, source_name=None, strict=False):
         """Reads a ballot file's contents (str or bytes); `source_name` names it in error locations."""
         raw = _lib.encode(data, "the ballot data")
-        return cls._create(_profile_parse, raw, len(raw), None if source_name is None else _lib.encode(source_name),
+        return cls._create(_profile_parse, raw, len(raw), _lib.encode_source_name(source_name),
                            _BALLOTS_STRICT if strict else 0)
 
     def add_ballot(self, marks, count=1):
