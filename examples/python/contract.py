@@ -10,29 +10,8 @@ Expected figures (examples/data/contracts/riverside_cleaning.toml, 2025-04): the
 """
 
 import sys
-from fractions import Fraction
 
 import tmo
-
-RATINGS = {
-    tmo.Rating.GOOD: "good",
-    tmo.Rating.APPROACHING_TARGET: "approaching target",
-    tmo.Rating.REQUIRES_IMPROVEMENT: "requires improvement",
-    tmo.Rating.INADEQUATE: "inadequate",
-}
-
-
-def exact(value):
-    """A KPI value as the C API writes it: "91.5", "100"; a value that is not a finite decimal as p/q."""
-    if value is None:
-        return "-"
-    for places in range(10):
-        scaled = value * 10**places
-        if scaled.denominator == 1:
-            whole, fraction = divmod(abs(scaled.numerator), 10**places)
-            sign = "-" if value < 0 else ""
-            return f"{sign}{whole}" + (f".{fraction:0{places}d}" if places else "")
-    return str(Fraction(value))
 
 
 def money(label, pence):
@@ -50,8 +29,10 @@ def main(argv):
         print(f"contract.py: {e}", file=sys.stderr)
         return 2
     print(f"{contract.reference}, {argv[2]}")
-    for kpi, (value, rating) in month.kpis.items():
-        print(f"{kpi:<6} {exact(value):<6} {RATINGS.get(rating, 'no figure')}")
+    # The month as a dict: every figure as exact text, each KPI with its rating in words.
+    for kpi in month.to_dict()["kpis"]:
+        value = "-" if kpi["value"] is None else kpi["value"]
+        print(f"{kpi['id']:<6} {value:<6} {kpi['rating']}")
     money("service credit", month.credit)
     money("net", month.net)
     money("VAT", month.vat)
