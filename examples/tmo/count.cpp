@@ -22,7 +22,7 @@ namespace {
 
 struct count_options {
     std::string file;
-    std::string rctab_config;  // --rctab-config: count by instant-runoff under an RCTab configuration's rules
+    std::string rctab_config;  // --rctab-config: count under an RCTab configuration's rules (instant-runoff, or its multi-winner mode)
     std::string rule = "scottish-stv";
     std::string format = "text";
     bool strict = false;
@@ -141,7 +141,8 @@ void add_count(CLI::App& app, int& status) {
                     "ballot_id,rank,choice; rank1,rank2,... columns; or RCTab's generic CSV, one column per "
                     "candidate)");
     sub->add_option("--rctab-config", o.rctab_config,
-                    "Count by instant-runoff under the rules of this RCTab contest configuration (_config.json); "
+                    "Count under the rules of this RCTab contest configuration (_config.json): instant-runoff, or "
+                    "several winners per round when it says so; "
                     "the ballots are FILE if given, else the configuration's cast vote record file");
     std::string rules;
     for (auto r : tmo::vote::rule_names()) rules += (rules.empty() ? "" : ", ") + std::string(r);
