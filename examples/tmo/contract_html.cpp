@@ -118,12 +118,34 @@ std::string contract_section(const tc::contract_document& doc, const std::vector
                             html::table(kpi.id + " month by month", {"Month", "Value", "Target", "Rating", "Basis"},
                                         rows, {1, 2}));
     }
+    const tc::period_report& last = months.back();
+    if (last.points) {
+        // The last month's failures: each one's points and the sentence that explains them.
+        std::vector<std::vector<std::string>> rows;
+        for (const tc::scored_failure& f : last.points->failures)
+            rows.push_back({f.reference, f.counted ? "yes" : "no", f.points.to_exact_text(), f.sentence});
+        out += "<h3>" + html::escape("Performance points, " + month_of(last)) + "</h3>\n";
+        out += "<p>" + html::escape(last.points->sentence) + "</p>\n";
+        if (!rows.empty())
+            out += html::table("Failures reported in " + month_of(last), {"Failure", "Counted", "Points", "Why"}, rows,
+                               {2});
+    }
     std::vector<std::vector<std::string>> pay;
-    for (const tc::period_report& m : months)
-        pay.push_back({month_of(m), m.fee.format(), m.credits.credit.format(), m.payment.net.format(),
-                       m.payment.gross.format(), m.credits.sentence});
-    out += html::table("Service credits and payments", {"Month", "Fee", "Service credit", "Net due", "Gross due", "Why"},
-                       pay, {1, 2, 3, 4});
+    for (const tc::period_report& m : months) {
+        std::vector<std::string> row{month_of(m), m.fee.format(), m.credits.credit.format()};
+        if (last.points) row.push_back(m.points ? m.points->deduction.format() : tmo::money().format());
+        for (std::string cell : {m.payment.net.format(), m.payment.gross.format(),
+                                 m.credits.sentence + (m.points ? " " + m.points->sentence : std::string())})
+            row.push_back(std::move(cell));
+        pay.push_back(std::move(row));
+    }
+    std::vector<std::string> head{"Month", "Fee", "Service credit"};
+    if (last.points) head.push_back("Points deduction");
+    for (const char* h : {"Net due", "Gross due", "Why"}) head.push_back(h);
+    std::vector<std::size_t> numeric{1, 2, 3, 4};
+    if (last.points) numeric.push_back(5);
+    out += html::table(last.points ? "Service credits, points deductions and payments" : "Service credits and payments",
+                       head, pay, numeric);
     out += "</section>\n";
     return out;
 }
