@@ -65,7 +65,8 @@ struct period_report {
 [[nodiscard]] std::string to_text(const contract_document& document, const period_report& report);
 
 /// The report as JSON (exact figures: money as decimal strings, KPI values as exact text and as numerator and
-/// denominator).
+/// denominator); "points" holds each failure's points and sentence and the deduction, or null for a contract
+/// without a [points] regime.
 [[nodiscard]] std::string to_json(const contract_document& document, const period_report& report);
 
 /// An OCDS 1.1.5 release package with one `implementation` release for the month (contracts.md §8.6): the parties,
