@@ -93,13 +93,19 @@ std::string contract_section(const tc::contract_document& doc, const std::vector
             rated += a.outcome == tc::rating::other ? 0 : 1;
             good += a.outcome == tc::rating::good ? 1 : 0;
         }
-    tmo::money credits;
-    for (const tc::period_report& m : months) credits = credits + m.credits.credit;
-    out += "<p class=\"verdict " + std::string(good == rated ? "pass" : "fail") + "\">" +
-           html::escape(doc.contract.reference + ", " + month_of(months.front()) + " to " + month_of(months.back()) +
-                        ": " + std::to_string(good) + " of " + std::to_string(rated) +
-                        " monthly KPI results met their target; service credits " + credits.format() + ".") +
-           "</p>\n";
+    tmo::money credits, deductions;
+    for (const tc::period_report& m : months) {
+        credits = credits + m.credits.credit;
+        if (m.points) deductions = deductions + m.points->deduction;
+    }
+    const bool points = doc.contract.points.has_value();
+    std::string verdict = doc.contract.reference + ", " + month_of(months.front()) + " to " + month_of(months.back()) + ": ";
+    if (!doc.contract.kpis.empty() || !points)
+        verdict += std::to_string(good) + " of " + std::to_string(rated) +
+                   " monthly KPI results met their target; service credits " + credits.format() + (points ? "; " : "");
+    if (points) verdict += "performance-points deductions " + deductions.format();
+    out += "<p class=\"verdict " + std::string(good == rated && deductions.pence() == 0 ? "pass" : "fail") + "\">" +
+           html::escape(verdict + ".") + "</p>\n";
     out += "<p>" + html::escape(months.back().sentence) + "</p>\n";
     const auto& kpis = doc.contract.kpis;
     for (std::size_t k = 0; k < kpis.size(); ++k) {
