@@ -131,6 +131,7 @@ result<points_outcome> score_points(std::span<const failure_event> events, const
                                                     [&](const failure_category& c) { return c.code == e.category; });
         scored_failure& s = out.failures[i];
         s.reference = e.reference;
+        s.category = e.category;
         s.base_points = cat.points * e.location_weight;
         const std::string head = e.reference + " (" + cat.description + " at " + e.location + "): ";
         if (e.excluded_because) {

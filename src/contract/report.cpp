@@ -141,14 +141,17 @@ result<period_report> evaluate_month(const contract_document& d, year_month mont
             work.push_back({line.code, rational(it->second)});
     }
     if (const auto& regime = d.contract.points) {
-        if (d.files.failures.empty())
-            return unexpected(errc::not_found, d.contract.reference +
-                                                   " has a performance-points regime but no failures file: name it "
-                                                   "as [data] failures = \"failures.csv\" (a header row alone "
-                                                   "means no failures)",
+        if (!d.failures)
+            return unexpected(errc::not_found,
+                              d.files.failures.empty()
+                                  ? d.contract.reference +
+                                        " has a performance-points regime but no failures file: name it as [data] "
+                                        "failures = \"failures.csv\" (a header row alone means no failures)"
+                                  : "the failures file " + d.files.failures + " of " + d.contract.reference +
+                                        " has not been read: load the contract with its data files",
                               source_location{{}, 0, 0, "data.failures"});
         std::vector<failure_event> reported;
-        for (const failure_event& f : d.failures)
+        for (const failure_event& f : *d.failures)
             if (out.month.contains(day_of(f.reported))) reported.push_back(f);
         auto points = score_points(reported, *regime, out.fee, calendar, d.credit_rounding);
         if (!points) return unexpected(points.error());

@@ -127,6 +127,7 @@ std::string to_json(const contract_document& d, const period_report& r) {
         json failures = json::array();
         for (const scored_failure& f : r.points->failures)
             failures.push_back({{"reference", f.reference},
+                                {"category", f.category},
                                 {"counted", f.counted},
                                 {"base_points", exact(f.base_points)},
                                 {"multiplier", exact(f.multiplier)},
@@ -289,9 +290,7 @@ result<std::string> to_ocds(const contract_document& d, const period_report& r) 
             rational points;
             std::string references;
             for (const scored_failure& f : r.points->failures) {
-                const auto e = std::find_if(d.failures.begin(), d.failures.end(),
-                                            [&](const failure_event& x) { return x.reference == f.reference; });
-                if (!f.counted || e == d.failures.end() || e->category != cat.code) continue;
+                if (!f.counted || f.category != cat.code) continue;
                 ++events;
                 points += f.points;
                 references += (references.empty() ? "" : ", ") + f.reference;

@@ -73,7 +73,9 @@ struct contract_document {
     std::vector<job_record> jobs;          ///< empty until loaded (load_contract)
     std::vector<inspection> inspections;
     std::vector<kpi_reading> readings;
-    std::vector<failure_event> failures;  ///< of the [points] regime, in file order
+    /// The failures of the [points] regime, in file order; nullopt until read (load_contract reads the file that
+    /// [data] failures names; a caller may set them itself). evaluate_month refuses a [points] month without them.
+    std::optional<std::vector<failure_event>> failures;
 
     [[nodiscard]] working_calendar calendar() const { return working_calendar(bank_holidays); }
     friend bool operator==(const contract_document&, const contract_document&) = default;

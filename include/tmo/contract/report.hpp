@@ -50,10 +50,12 @@ struct period_report {
 /// KPI credits and the rolling-annual cap counts KPI credits only; the points deduction is capped by the [points]
 /// cap_percent of the month's fee alone. Both lower the net, the VAT and the total due.
 ///
-/// A contract with a [points] regime must name its failures file ([data] failures): a month is never scored from
-/// data that was not given. A file with no rows is a month without failures.
+/// A contract with a [points] regime must name its failures file ([data] failures) and have it read
+/// (contract_document::failures, filled by load_contract): a month is never scored from data that was not given. A
+/// file with no rows is a month without failures.
 /// @return errc::invalid_value for a month outside the term (start to the end as renewed); errc::not_found for a
-///         [points] regime without a failures file; the errors of the KPI, credit, points and payment functions (a
+///         [points] regime whose failures are not there (no failures file, or a parsed contract whose file was not
+///         read); the errors of the KPI, credit, points and payment functions (a
 ///         missing VAT rate is errc::not_found).
 [[nodiscard]] result<period_report> evaluate_month(const contract_document& document, std::chrono::year_month month);
 

@@ -40,7 +40,7 @@ bool has(const std::string& text, std::string_view part) { return text.find(part
 // Payment: £2,000.00 − £275.00 = £1,725.00 net; VAT 20% per line: £400.00 − £55.00 = £345.00; £2,070.00 in all.
 TEST_CASE("performance points through evaluate_month: the grounds contract's April 2026 worked by hand") {
     const auto d = load_contract(grounds).value();
-    REQUIRE(d.failures.size() == 8);
+    REQUIRE(d.failures->size() == 8);
     const auto april = evaluate_month(d, 2026y / 4).value();
     REQUIRE(april.points);
     const points_outcome& p = *april.points;
@@ -121,4 +121,14 @@ TEST_CASE("a points regime without a failures file is refused, not scored as zer
     CHECK(month.error().message() ==
           "GRD-1 has a performance-points regime but no failures file: name it as [data] failures = "
           "\"failures.csv\" (a header row alone means no failures)");
+    // Parsed without its data files, the contract names the file but its failures were not read: refused too.
+    const auto unread = parse_contract(text + "[data]\nfailures = \"f.csv\"\n", "g.toml").value();
+    CHECK(evaluate_month(unread, 2026y / 4).error().message() ==
+          "the failures file f.csv of GRD-1 has not been read: load the contract with its data files");
+    // Failures given by the caller are scored: none, no deduction.
+    contract_document given = d;
+    given.failures.emplace();
+    const auto none = evaluate_month(given, 2026y / 4).value();
+    CHECK(none.points->points == rational(0));
+    CHECK(none.payment.net == money::from_pence(200000));
 }

@@ -65,7 +65,8 @@ enum tmo_report_format {
 TMO_API int TMO_CALL tmo_contract_load(tmo_contract **out, const char *path) TMO_NOEXCEPT;
 
 /**
- * Parses a contract from TOML text, without its performance data (KPIs computed from data then have no figure).
+ * Parses a contract from TOML text, without its performance data (KPIs computed from data then have no figure;
+ * the months of a contract with a [points] regime are refused, TMO_ENOTFOUND, as its failures are not read).
  *
  * @param[out] out          [owned] the new contract, or NULL on failure; free with tmo_contract_free.
  * @param[in]  text         the TOML text, `len` bytes (copied; need not be NUL-terminated).
@@ -103,7 +104,8 @@ TMO_API const char *TMO_CALL tmo_contract_reference(const tmo_contract *contract
  * @param[in]  contract  the contract.
  * @param[in]  month     the month as "YYYY-MM".
  * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_ESYNTAX (not YYYY-MM); TMO_EVALUE (a month outside the term);
- *         TMO_ENOTFOUND (no VAT rate in force for a line; a [points] regime without a failures file); TMO_ENOMEM.
+ *         TMO_ENOTFOUND (no VAT rate in force for a line; a [points] regime whose failures file is not named or
+ *         not read); TMO_ENOMEM.
  * Thread-safety: safe on a shared contract. Since: 0.1
  */
 TMO_API int TMO_CALL tmo_contract_evaluate(tmo_contract_month **out, const tmo_contract *contract,
