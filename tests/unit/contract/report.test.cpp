@@ -78,6 +78,16 @@ TEST_CASE("performance points through evaluate_month: the grounds contract's Apr
     CHECK(april.payment.gross == money::from_pence(207000));
     CHECK(april.sentence == "April 2026: 16 performance points, deduction £275.00; due £2,070.00 (£1,725.00 net).");
 
+    // The contract's cap on the deduction applies: at 10% of the fee, £200.00 instead of £275.00.
+    contract_document capped = d;
+    capped.contract.points->cap_percent = rational(10);
+    const auto tight = evaluate_month(capped, 2026y / 4).value();
+    CHECK(tight.points->deduction == money::from_pence(20000));
+    CHECK(tight.points->sentence == "16 performance points against a threshold of 5: 11 chargeable at £25.00 a "
+                                    "point, deduction £200.00, capped at 10% of the fee.");
+    CHECK(tight.payment.net == money::from_pence(180000));
+    CHECK(tight.payment.gross == money::from_pence(216000));
+
     // May: G8 alone, 3 × 2 = 6 points, 1 chargeable: £25.00; G7's repeat count does not carry over.
     const auto may = evaluate_month(d, 2026y / 5).value();
     CHECK(may.points->points == rational(6));
