@@ -93,13 +93,19 @@ std::string contract_section(const tc::contract_document& doc, const std::vector
             rated += a.outcome == tc::rating::other ? 0 : 1;
             good += a.outcome == tc::rating::good ? 1 : 0;
         }
-    tmo::money credits;
-    for (const tc::period_report& m : months) credits = credits + m.credits.credit;
-    out += "<p class=\"verdict " + std::string(good == rated ? "pass" : "fail") + "\">" +
-           html::escape(doc.contract.reference + ", " + month_of(months.front()) + " to " + month_of(months.back()) +
-                        ": " + std::to_string(good) + " of " + std::to_string(rated) +
-                        " monthly KPI results met their target; service credits " + credits.format() + ".") +
-           "</p>\n";
+    tmo::money credits, deductions;
+    for (const tc::period_report& m : months) {
+        credits = credits + m.credits.credit;
+        if (m.points) deductions = deductions + m.points->deduction;
+    }
+    const bool points = doc.contract.points.has_value();
+    std::string verdict = doc.contract.reference + ", " + month_of(months.front()) + " to " + month_of(months.back()) + ": ";
+    if (!doc.contract.kpis.empty() || !points)
+        verdict += std::to_string(good) + " of " + std::to_string(rated) +
+                   " monthly KPI results met their target; service credits " + credits.format() + (points ? "; " : "");
+    if (points) verdict += "performance-points deductions " + deductions.format();
+    out += "<p class=\"verdict " + std::string(good == rated && deductions.pence() == 0 ? "pass" : "fail") + "\">" +
+           html::escape(verdict + ".") + "</p>\n";
     out += "<p>" + html::escape(months.back().sentence) + "</p>\n";
     const auto& kpis = doc.contract.kpis;
     for (std::size_t k = 0; k < kpis.size(); ++k) {
@@ -118,12 +124,34 @@ std::string contract_section(const tc::contract_document& doc, const std::vector
                             html::table(kpi.id + " month by month", {"Month", "Value", "Target", "Rating", "Basis"},
                                         rows, {1, 2}));
     }
+    const tc::period_report& last = months.back();
+    if (last.points) {
+        // The last month's failures: each one's points and the sentence that explains them.
+        std::vector<std::vector<std::string>> rows;
+        for (const tc::scored_failure& f : last.points->failures)
+            rows.push_back({f.reference, f.counted ? "yes" : "no", f.points.to_exact_text(), f.sentence});
+        out += "<h3>" + html::escape("Performance points, " + month_of(last)) + "</h3>\n";
+        out += "<p>" + html::escape(last.points->sentence) + "</p>\n";
+        if (!rows.empty())
+            out += html::table("Failures reported in " + month_of(last), {"Failure", "Counted", "Points", "Why"}, rows,
+                               {2});
+    }
     std::vector<std::vector<std::string>> pay;
-    for (const tc::period_report& m : months)
-        pay.push_back({month_of(m), m.fee.format(), m.credits.credit.format(), m.payment.net.format(),
-                       m.payment.gross.format(), m.credits.sentence});
-    out += html::table("Service credits and payments", {"Month", "Fee", "Service credit", "Net due", "Gross due", "Why"},
-                       pay, {1, 2, 3, 4});
+    for (const tc::period_report& m : months) {
+        std::vector<std::string> row{month_of(m), m.fee.format(), m.credits.credit.format()};
+        if (last.points) row.push_back(m.points ? m.points->deduction.format() : tmo::money().format());
+        for (std::string cell : {m.payment.net.format(), m.payment.gross.format(),
+                                 m.credits.sentence + (m.points ? " " + m.points->sentence : std::string())})
+            row.push_back(std::move(cell));
+        pay.push_back(std::move(row));
+    }
+    std::vector<std::string> head{"Month", "Fee", "Service credit"};
+    if (last.points) head.push_back("Points deduction");
+    for (const char* h : {"Net due", "Gross due", "Why"}) head.push_back(h);
+    std::vector<std::size_t> numeric{1, 2, 3, 4};
+    if (last.points) numeric.push_back(5);
+    out += html::table(last.points ? "Service credits, points deductions and payments" : "Service credits and payments",
+                       head, pay, numeric);
     out += "</section>\n";
     return out;
 }

@@ -39,6 +39,9 @@ result<std::pair<rational, std::string>> credit_percent(const kpi_assessment& a,
 
 rational percent_of(const rational& percent, money fee) { return percent * fee.to_rational() / 100; }
 
+// "1 point", "1.5 points", "3 points".
+std::string points_text(const rational& n) { return detail::figure(n, 2) + (n == rational(1) ? " point" : " points"); }
+
 }  // namespace
 
 result<credit_outcome> service_credits(std::span<const kpi_assessment> assessments, std::span<const credit_term> terms,
@@ -128,6 +131,7 @@ result<points_outcome> score_points(std::span<const failure_event> events, const
                                                     [&](const failure_category& c) { return c.code == e.category; });
         scored_failure& s = out.failures[i];
         s.reference = e.reference;
+        s.category = e.category;
         s.base_points = cat.points * e.location_weight;
         const std::string head = e.reference + " (" + cat.description + " at " + e.location + "): ";
         if (e.excluded_because) {
@@ -146,8 +150,8 @@ result<points_outcome> score_points(std::span<const failure_event> events, const
         s.points = s.base_points * s.multiplier;
         out.points += s.points;
         s.sentence = head + "not put right within " + to_string(cat.rectification) + "; " + detail::ordinal(nth) +
-                     " at this location, " + detail::figure(s.base_points, 2) + " points × " +
-                     detail::figure(s.multiplier, 2) + " = " + detail::figure(s.points, 2) + " points.";
+                     " at this location, " + points_text(s.base_points) + " × " + detail::figure(s.multiplier, 2) +
+                     " = " + points_text(s.points) + ".";
     }
 
     out.chargeable = out.points > regime.threshold ? out.points - regime.threshold : rational(0);

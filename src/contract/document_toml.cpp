@@ -429,11 +429,12 @@ private:
     data_files data(const toml::node& n) {
         const std::string path = "data";
         const toml::table& t = table(n, path);
-        keys(t, path, {"jobs", "inspections", "readings"});
+        keys(t, path, {"jobs", "inspections", "readings", "failures"});
         data_files f;
         if (const toml::node* v = t.get("jobs")) f.jobs = text(*v, join(path, "jobs"));
         if (const toml::node* v = t.get("inspections")) f.inspections = text(*v, join(path, "inspections"));
         if (const toml::node* v = t.get("readings")) f.readings = text(*v, join(path, "readings"));
+        if (const toml::node* v = t.get("failures")) f.failures = text(*v, join(path, "failures"));
         return f;
     }
 
@@ -571,6 +572,9 @@ private:
                              [&](const kpi_definition& k) { return k.id == c.credits[i].kpi_id; }))
                 fail_at(errc::not_found, "KPI '" + c.credits[i].kpi_id + "' is not defined in [[kpis]]",
                         join(element("credits", i), "kpi"));
+        if (!d.files.failures.empty() && !c.points)
+            fail_at(errc::invalid_value, "a failures file is scored by a performance-points regime: add [points]",
+                    join("data", "failures"));
         if (d.allowance && c.kind != contract_kind::management_agreement)
             fail_at(errc::invalid_value, "only a management agreement has an [allowance]", "allowance");
         if (d.continuation && c.kind != contract_kind::management_agreement)
@@ -798,6 +802,14 @@ result<contract_document> load_contract(const std::filesystem::path& file) {
         auto readings = data_file<kpi_reading>(folder, d->files.readings, read_readings_csv);
         if (!readings) return unexpected(readings.error());
         d->readings = std::move(*readings);
+    }
+    if (!d->files.failures.empty()) {
+        const auto read = [&](std::string_view csv, std::string_view source) {
+            return read_failures_csv(csv, source, d->contract.points->categories);
+        };
+        auto failures = data_file<failure_event>(folder, d->files.failures, read);
+        if (!failures) return unexpected(failures.error());
+        d->failures = std::move(*failures);
     }
     if (result<void> ok = check_data(*d); !ok) return unexpected(ok.error());
     return d;

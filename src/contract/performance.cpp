@@ -259,6 +259,14 @@ moment time_of(const table& t, const row& r, const cell& c) {
     return at(*d, hh, mm);
 }
 
+// A date and time, or a date alone (00:00 that day).
+moment day_or_time(const table& t, const row& r, const cell& c) {
+    if (c.text.size() != 10) return time_of(t, r, c);
+    result<date> d = parse_date(c.text);
+    if (!d) t.fail(d.error().code(), r, c, "'" + c.text + "': " + d.error().message());
+    return at(*d);
+}
+
 std::optional<bool> yes_no(const table& t, const row& r, const cell* c, std::string_view column) {
     if (c == nullptr || c->text.empty()) return std::nullopt;
     if (c->text == "yes") return true;
@@ -351,6 +359,42 @@ result<std::vector<kpi_reading>> read_readings_csv(std::string_view text, std::s
             k.value = v.text.ends_with('%') ? *value * 100 : *value;
             if (const cell* c = t.get(r, "basis")) k.basis = c->text;
             return k;
+        });
+}
+
+result<std::vector<failure_event>> read_failures_csv(std::string_view text, std::string_view source_name,
+                                                    std::span<const failure_category> categories) {
+    std::set<std::string> refs;
+    return read_all<failure_event>(
+        text, source_name, {"reference", "category", "location", "reported"},
+        {"location_weight", "rectified", "excluded_because"}, [&](const table& t, const row& r) {
+            failure_event f;
+            const cell& ref = t.need(r, "reference");
+            unique(refs, t, r, ref, "the failure");
+            f.reference = ref.text;
+            const cell& category = t.need(r, "category");
+            if (std::none_of(categories.begin(), categories.end(),
+                             [&](const failure_category& k) { return k.code == category.text; }))
+                t.fail(errc::not_found, r, category,
+                       "failure " + ref.text + " has category '" + category.text +
+                           "', which is not a category of the contract's [points]");
+            f.category = category.text;
+            f.location = t.need(r, "location").text;
+            if (const cell* c = t.get(r, "location_weight"); c != nullptr && !c->text.empty()) {
+                result<rational> weight = rational::parse(c->text);
+                if (!weight) t.fail(errc::syntax, r, *c, "'" + c->text + "' is not an exact number such as 2 or 1.5");
+                if (weight->sign() < 0) t.fail(errc::invalid_value, r, *c, "a location weight cannot be negative");
+                f.location_weight = *weight;
+            }
+            f.reported = day_or_time(t, r, t.need(r, "reported"));
+            if (const cell* c = t.get(r, "rectified"); c != nullptr && !c->text.empty()) {
+                f.rectified = day_or_time(t, r, *c);
+                if (*f.rectified < f.reported)
+                    t.fail(errc::invalid_value, r, *c, "failure " + ref.text + " is put right before it was reported");
+            }
+            if (const cell* c = t.get(r, "excluded_because"); c != nullptr && !c->text.empty())
+                f.excluded_because = c->text;
+            return f;
         });
 }
 

@@ -140,9 +140,30 @@ result<period_report> evaluate_month(const contract_document& d, year_month mont
         else if (const auto it = per_job.find(line.code); it != per_job.end())
             work.push_back({line.code, rational(it->second)});
     }
+    if (const auto& regime = d.contract.points) {
+        if (!d.failures)
+            return unexpected(errc::not_found,
+                              d.files.failures.empty()
+                                  ? d.contract.reference +
+                                        " has a performance-points regime but no failures file: name it as [data] "
+                                        "failures = \"failures.csv\" (a header row alone means no failures)"
+                                  : "the failures file " + d.files.failures + " of " + d.contract.reference +
+                                        " has not been read: load the contract with its data files",
+                              source_location{{}, 0, 0, "data.failures"});
+        std::vector<failure_event> reported;
+        for (const failure_event& f : *d.failures)
+            if (out.month.contains(day_of(f.reported))) reported.push_back(f);
+        auto points = score_points(reported, *regime, out.fee, calendar, d.credit_rounding);
+        if (!points) return unexpected(points.error());
+        out.points = std::move(*points);
+    }
+
     std::vector<adjustment> adjustments;
     if (out.credits.credit.pence() != 0)
         adjustments.push_back({"Service credit, " + detail::month_name(month), -out.credits.credit,
+                               vat_treatment::standard});
+    if (out.points && out.points->deduction.pence() != 0)
+        adjustments.push_back({"Performance-points deduction, " + detail::month_name(month), -out.points->deduction,
                                vat_treatment::standard});
     auto payment = payment_for_period(d.contract, work, adjustments, d.vat_rates, out.month.last, d.vat_policy,
                                       d.line_rounding);
@@ -151,8 +172,16 @@ result<period_report> evaluate_month(const contract_document& d, year_month mont
 
     const auto met = std::count_if(out.kpis.begin(), out.kpis.end(),
                                    [](const kpi_assessment& a) { return a.outcome == rating::good; });
-    out.sentence = detail::month_name(month) + ": " + std::to_string(met) + " of " + std::to_string(out.kpis.size()) +
-                   " KPIs met; service credit " + contract::detail::pounds(out.credits.credit) + "; due " +
+    // A contract with points and no KPIs says nothing of KPIs.
+    const bool kpis = !out.kpis.empty() || !out.points;
+    out.sentence = detail::month_name(month) + ": " +
+                   (kpis ? std::to_string(met) + " of " + std::to_string(out.kpis.size()) + " KPIs met; service credit " +
+                               contract::detail::pounds(out.credits.credit) + (out.points ? "; " : "")
+                         : std::string()) +
+                   (out.points ? contract::detail::figure(out.points->points, 2) + " performance points, deduction " +
+                                     contract::detail::pounds(out.points->deduction)
+                               : std::string()) +
+                   "; due " +
                    contract::detail::pounds(out.payment.gross) + " (" + contract::detail::pounds(out.payment.net) +
                    " net).";
     return out;
@@ -163,7 +192,8 @@ std::string to_text(const contract_document& d, const period_report& r) {
     const year_month m = r.month.first.year() / r.month.first.month();
     std::string out = c.reference + " — " + c.title + "\n" + detail::month_name(m) + " (" + to_string(r.month.first) +
                       " to " + to_string(r.month.last) + "); the contract is " + state_name(r.state) + ".\n\n";
-    out += pad("KPI", 8) + pad("Title", 48) + pad("Value", 16) + pad("Target", 16) + "Rating\n";
+    if (r.kpis.empty()) out += "The contract has no KPIs.\n";
+    else out += pad("KPI", 8) + pad("Title", 48) + pad("Value", 16) + pad("Target", 16) + "Rating\n";
     for (std::size_t i = 0; i < r.kpis.size(); ++i) {
         const kpi_assessment& a = r.kpis[i];
         const kpi_definition& k = c.kpis[i];
@@ -178,7 +208,14 @@ std::string to_text(const contract_document& d, const period_report& r) {
     for (const kpi_credit& k : r.credits.kpis)
         out += "  " + k.kpi_id + ": " + k.rule + " of " + contract::detail::pounds(k.fee_basis) + " = " +
                contract::detail::pounds(k.amount) + "\n";
-    out += "  " + r.credits.sentence + "\n\nPayment due\n";
+    out += "  " + r.credits.sentence + "\n";
+    if (r.points) {
+        out += "\nPerformance points\n";
+        if (r.points->failures.empty()) out += "  No failure was reported in the month.\n";
+        for (const scored_failure& f : r.points->failures) out += "  " + f.sentence + "\n";
+        out += "  " + r.points->sentence + "\n";
+    }
+    out += "\nPayment due\n";
     for (const payment_line& l : r.payment.lines) {
         out += "  " + pad(l.code.empty() ? std::string("-") : l.code, 10) + pad(l.description, 44) +
                pad(contract::detail::figure(l.quantity, 2) + " × " + contract::detail::pounds(l.unit_price), 20) +

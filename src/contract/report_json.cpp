@@ -121,6 +121,27 @@ std::string to_json(const contract_document& d, const period_report& r) {
                            {"fee_basis", k.fee_basis.to_string()},
                            {"amount", exact(k.amount)},
                            {"rule", k.rule}});
+    json points = nullptr;
+    if (r.points) {
+        const points_regime& regime = *d.contract.points;
+        json failures = json::array();
+        for (const scored_failure& f : r.points->failures)
+            failures.push_back({{"reference", f.reference},
+                                {"category", f.category},
+                                {"counted", f.counted},
+                                {"base_points", exact(f.base_points)},
+                                {"multiplier", exact(f.multiplier)},
+                                {"points", exact(f.points)},
+                                {"sentence", f.sentence}});
+        points = {{"failures", std::move(failures)},
+                  {"points", exact(r.points->points)},
+                  {"threshold", exact(regime.threshold)},
+                  {"chargeable", exact(r.points->chargeable)},
+                  {"value_per_point", regime.value_per_point.to_string()},
+                  {"cap", r.points->cap ? json(exact(*r.points->cap)) : json(nullptr)},
+                  {"deduction", r.points->deduction.to_string()},
+                  {"sentence", r.points->sentence}};
+    }
     json lines = json::array();
     for (const payment_line& l : r.payment.lines)
         lines.push_back({{"code", l.code},
@@ -149,6 +170,7 @@ std::string to_json(const contract_document& d, const period_report& r) {
           {"credit", r.credits.credit.to_string()},
           {"rounding", rounding_name(r.credits.mode)},
           {"sentence", r.credits.sentence}}},
+        {"points", std::move(points)},
         {"payment",
          {{"lines", std::move(lines)},
           {"net", r.payment.net.to_string()},
@@ -250,7 +272,48 @@ result<std::string> to_ocds(const contract_document& d, const period_report& r) 
                             {"penaltyPaid", false}});
     }
 
-    json implementation{{"transactions", json::array()}, {"metrics", std::move(actual)}};
+    if (r.points) {
+        // One entry per category with counted failures (the extension's entries are per period and category).
+        const points_regime& regime = *c.points;
+        std::string repeats;
+        for (const rational& x : regime.repeat_multipliers)
+            repeats += (repeats.empty() ? "" : ", ") + contract::detail::figure(x, 2);
+        const std::string terms =
+            " × the place's weight" + (repeats.empty() ? std::string() : " × the repeat multiplier (" + repeats + ")") +
+            ", for a failure not put right within ";
+        const std::string price =
+            "; points above " + contract::detail::figure(regime.threshold, 2) + " a month cost " +
+            contract::detail::pounds(regime.value_per_point) + " each" +
+            (regime.cap_percent ? ", up to " + contract::detail::percent(*regime.cap_percent, 2) + " of the fee" : "");
+        for (const failure_category& cat : regime.categories) {
+            std::int64_t events = 0;
+            rational points;
+            std::string references;
+            for (const scored_failure& f : r.points->failures) {
+                if (!f.counted || f.category != cat.code) continue;
+                ++events;
+                points += f.points;
+                references += (references.empty() ? "" : ", ") + f.reference;
+            }
+            if (events == 0) continue;
+            failures.push_back(
+                {{"id", "PF-" + code + "-" + cat.code},
+                 {"period", period_of(r.month)},
+                 {"category", cat.description.empty() ? cat.code : cat.description},
+                 {"events", events},
+                 {"penaltyContracted", "Performance points: " + contract::detail::figure(cat.points, 2) + terms +
+                                           to_string(cat.rectification) + price},
+                 {"penaltyImposed", contract::detail::figure(points, 2) + " points (" + references + ") of " +
+                                        contract::detail::figure(r.points->points, 2) + " in the month; GBP " +
+                                        r.points->deduction.to_string() + " in all deducted from the " +
+                                        detail::month_name(m) + " invoice"},
+                 {"penaltyPaid", false}});
+        }
+    }
+
+    // The metrics extension wants its arrays non-empty: a contract without KPIs (points only) has neither.
+    json implementation{{"transactions", json::array()}};
+    if (!actual.empty()) implementation["metrics"] = std::move(actual);
     json transaction{{"id", c.reference + "-" + code}, {"date", end_of(r.month.last)}, {"value", money_value(r.payment.net)}};
     if (const party* payer = first_with(c, party_role::payer)) transaction["payer"] = reference(*payer);
     if (const party* payee = first_with(c, party_role::payee)) transaction["payee"] = reference(*payee);
@@ -269,9 +332,9 @@ result<std::string> to_ocds(const contract_document& d, const period_report& r) 
                        {"period",
                         {{"startDate", timestamp(c.term.start)},
                          {"endDate", end_of(d.history.current_end)},
-                         {"maxExtentDate", end_of(max_extent(c.term))}}},
-                       {"agreedMetrics", std::move(agreed)},
-                       {"implementation", std::move(implementation)}};
+                         {"maxExtentDate", end_of(max_extent(c.term))}}}};
+    if (!agreed.empty()) contract_json["agreedMetrics"] = std::move(agreed);
+    contract_json["implementation"] = std::move(implementation);
     if (!c.scope.empty()) {
         std::string scope;
         for (const std::string& s : c.scope) scope += (scope.empty() ? "" : "; ") + s;

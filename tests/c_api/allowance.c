@@ -1,6 +1,7 @@
 /* The council's allowance, service-charge shares and the Section 20 check through the C API: the worked examples
  * of governance.md §4.4 (£1,000,000.00 ÷ 13,058 × 39 = £2,986.67; £5,000 + £10 a home; phasing over three years)
- * and contracts.md §7.2 (Greenwich: £13,595.71 × 213 / 121,318 = £23.87 rounded on its own).
+ * and contracts.md §7.2 (Greenwich: £13,595.71 × 213 / 121,318 = £23.87 rounded on its own); the points deduction
+ * of the grounds contract's April 2026 inside the month's money (tests/unit/contract/report.test.cpp works it).
  * Usage: c_api_allowance <tests/data/contracts directory> */
 #include "check.h"
 
@@ -34,6 +35,28 @@ static void allowance(const char *dir) {
     CHECK_STATUS(tmo_contract_load(&c, path_buf), TMO_OK);
     CHECK_STATUS(tmo_contract_allowance(&text, &payable, c), TMO_EMISSINGKEY);
     CHECK(text.ptr == NULL && payable == 0);
+    tmo_contract_free(c);
+    tmo_buf_dispose(&text);
+}
+
+/* 16 performance points, 11 above the threshold of 5 at £25.00: £275.00 off the £2,000.00 fee; VAT £400.00 - £55.00. */
+static void points(const char *dir) {
+    tmo_contract *c = NULL;
+    tmo_contract_month *m = NULL;
+    tmo_buf text = TMO_BUF_INIT;
+    int64_t credit = -1, net = -1, vat = -1, gross = -1;
+
+    snprintf(path_buf, sizeof path_buf, "%s/%s", dir, "points_grounds.toml");
+    CHECK_STATUS(tmo_contract_load(&c, path_buf), TMO_OK);
+    CHECK_STATUS(tmo_contract_evaluate(&m, c, "2026-04"), TMO_OK);
+    CHECK_STATUS(tmo_contract_month_money(&credit, &net, &vat, &gross, m), TMO_OK);
+    CHECK_INT(credit, 27500);
+    CHECK_INT(net, 172500);
+    CHECK_INT(vat, 34500);
+    CHECK_INT(gross, 207000);
+    CHECK_STATUS(tmo_contract_month_write(&text, m, TMO_REPORT_TEXT), TMO_OK);
+    CHECK(text.ptr != NULL && strstr(text.ptr, "11 chargeable at \xC2\xA3" "25.00 a point, deduction \xC2\xA3" "275.00.") != NULL);
+    tmo_contract_month_free(m);
     tmo_contract_free(c);
     tmo_buf_dispose(&text);
 }
@@ -89,6 +112,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     allowance(argv[1]);
+    points(argv[1]);
     shares();
     section20();
     return check_report("c_api_allowance");

@@ -173,7 +173,8 @@ TMO_API int TMO_CALL tmo_contract_month_money(int64_t* credit_out, int64_t* net_
         for (std::size_t i = 0; i < 4; ++i)
             if (outs[i] == nullptr) return null_argument(names[i]);
         if (month == nullptr) return null_argument("month");
-        *credit_out = month->report.credits.credit.pence();
+        const auto& points = month->report.points;
+        *credit_out = (month->report.credits.credit + (points ? points->deduction : tmo::money())).pence();
         *net_out = month->report.payment.net.pence();
         *vat_out = month->report.payment.vat.pence();
         *gross_out = month->report.payment.gross.pence();

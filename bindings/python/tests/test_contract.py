@@ -67,6 +67,14 @@ class Allowance(unittest.TestCase):
         self.assertEqual(payable, 449222)
         self.assertIn("the TMO's 39 homes get £2,986.67.", text)
 
+    def test_points_deduction(self):
+        # The grounds contract's April 2026 (worked in tests/unit/contract/report.test.cpp): 16 points, 11 above the
+        # threshold at £25.00 = £275.00 off the £2,000.00 fee; VAT £400.00 - £55.00 = £345.00.
+        with tmo.Contract.load(TEST_CONTRACTS / "points_grounds.toml") as contract:
+            with contract.month("2026-04") as month:
+                self.assertEqual((month.credit, month.net, month.vat, month.gross), (27500, 172500, 34500, 207000))
+                self.assertIn("deduction £275.00", month.render())
+
     def test_no_allowance(self):
         with tmo.Contract.load(TEST_CONTRACTS / "points_grounds.toml") as contract:
             with self.assertRaises(tmo.MissingKeyError):

@@ -95,7 +95,8 @@ class Contract(_lib.Handle):
 
 class ContractMonth(_lib.Handle):
     """One month of a contract. `kpis` maps each KPI id to (value, rating), the value an exact Fraction or None
-    when the month has no figure; `credit`, `net`, `vat` and `gross` are pence."""
+    when the month has no figure; `credit`, `net`, `vat` and `gross` are pence, `credit` the service credit plus
+    any performance-points deduction."""
 
     _free = _month_free
 

@@ -133,7 +133,8 @@ struct service_contract {
     std::vector<kpi_definition> kpis;
     std::vector<credit_term> credits;
     credit_caps caps;
-    /// A performance-points payment mechanism, scored by score_points with the failures the caller reports.
+    /// A performance-points payment mechanism: evaluate_month scores each month's failures with score_points
+    /// (the failures come from the file that a contract file's [data] failures names).
     std::optional<points_regime> points;
     payment_terms payment;
 

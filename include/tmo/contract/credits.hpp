@@ -152,6 +152,7 @@ struct points_regime {
 /// How one failure was scored.
 struct scored_failure {
     std::string reference;
+    std::string category;   ///< the failure_category code
     bool counted = false;
     rational base_points;   ///< category points × location weight
     rational multiplier{1};

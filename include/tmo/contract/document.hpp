@@ -50,6 +50,7 @@ struct data_files {
     std::string jobs;
     std::string inspections;
     std::string readings;
+    std::string failures;  ///< the failures a [points] regime scores (read_failures_csv)
 
     friend bool operator==(const data_files&, const data_files&) = default;
 };
@@ -72,6 +73,9 @@ struct contract_document {
     std::vector<job_record> jobs;          ///< empty until loaded (load_contract)
     std::vector<inspection> inspections;
     std::vector<kpi_reading> readings;
+    /// The failures of the [points] regime, in file order; nullopt until read (load_contract reads the file that
+    /// [data] failures names; a caller may set them itself). evaluate_month refuses a [points] month without them.
+    std::optional<std::vector<failure_event>> failures;
 
     [[nodiscard]] working_calendar calendar() const { return working_calendar(bank_holidays); }
     friend bool operator==(const contract_document&, const contract_document&) = default;
@@ -84,14 +88,14 @@ struct contract_document {
 ///         max_contract_bytes, a long dotted key), errc::syntax, errc::unknown_key, errc::missing_key,
 ///         errc::wrong_type (e.g. a TOML float where an exact number is needed), errc::invalid_value,
 ///         errc::inexact (an amount with more than two decimals), errc::not_found (a reference to an undefined
-///         priority or KPI).
+///         priority or KPI), errc::invalid_value at data.failures for a failures file without a [points] regime.
 [[nodiscard]] result<contract_document> parse_contract(std::string_view toml_text, std::string_view source_name = {});
 
 /// Reads a contract file and the performance data files it names (relative to its folder), and checks the data
 /// against the contract: each job's priority and price code, each reading's KPI, each inspection's grade under
-/// the schemes of the KPIs that count it. @return as parse_contract; errc::io for a file that cannot be read; the
+/// the schemes of the KPIs that count it, each failure's category among the [points] categories. @return as parse_contract; errc::io for a file that cannot be read; the
 /// CSV readers' errors (performance.hpp); errc::not_found / errc::invalid_value at the row of a job, reading or
-/// inspection that does not fit the contract.
+/// inspection that does not fit the contract; errc::not_found at the cell of a failure's unknown category.
 [[nodiscard]] result<contract_document> load_contract(const std::filesystem::path& file);
 
 /// A tender file: the published evaluation model, the bids, every evaluator's score sheet and the moderated

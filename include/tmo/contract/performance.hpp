@@ -1,4 +1,5 @@
-// tmo/contract/performance.hpp: performance data — repair jobs, inspections and KPI readings — read from CSV, and
+// tmo/contract/performance.hpp: performance data — repair jobs, inspections, KPI readings and the failures of a
+// performance-points regime — read from CSV, and
 // the KPIs computed from them that kpi.hpp does not cover (right first time, transactional satisfaction).
 //
 // Each record keeps the file and line it came from, so a later check (an unknown priority, a grade outside the
@@ -9,6 +10,7 @@
 // naming the columns in any order; blank lines are ignored. The columns are documented with each reader.
 #pragma once
 
+#include <tmo/contract/credits.hpp>
 #include <tmo/contract/kpi.hpp>
 #include <tmo/core/error.hpp>
 #include <tmo/core/rational.hpp>
@@ -84,6 +86,19 @@ struct kpi_reading {
 /// basis (optional). @return as read_jobs_csv (two readings of one KPI for one month is errc::invalid_value).
 [[nodiscard]] result<std::vector<kpi_reading>> read_readings_csv(std::string_view text,
                                                                  std::string_view source_name);
+
+/// Reads the failures of a performance-points regime (credits.hpp). Columns: reference, category, location,
+/// reported (required); location_weight, rectified, excluded_because (optional). reported and rectified are a date
+/// and time "YYYY-MM-DD hh:mm" (or with 'T') or a date alone, which means 00:00 that day; rectified is empty while
+/// the failure is not put right; location_weight is an exact number ("2", "1.5", "1/2"), empty or absent = 1;
+/// excluded_because is empty unless the failure is removed before scoring (force majeure, client default).
+/// @param categories the regime's failure kinds: a category not among them is errc::not_found at its cell.
+/// @return the failures in file order, or as read_jobs_csv: errc::syntax (a malformed row, date or number),
+///         errc::missing_key, errc::unknown_key, errc::invalid_value (a negative weight, rectified before reported,
+///         a duplicate reference), errc::not_found (an unknown category), errc::too_large.
+[[nodiscard]] result<std::vector<failure_event>> read_failures_csv(std::string_view text,
+                                                                   std::string_view source_name,
+                                                                   std::span<const failure_category> categories);
 
 /// Reads a whole CSV file for the readers above. @return the text, or errc::io; errc::too_large over the limit.
 [[nodiscard]] result<std::string> read_csv_file(const std::string& path);

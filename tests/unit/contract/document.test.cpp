@@ -306,4 +306,8 @@ TEST_CASE("[points] errors are located") {
                                             "code 'cut' is defined twice"});
     contract_error(plus(head + "[[points.categories]]\ncode = \"cut\"\npoints = \"2\"\nrectification = { amount = 2, unit = \"weeks\" }\n"),
                    {errc::invalid_value, 36, 38, "points.categories[0].rectification.unit", ""});
+    // A failures file is data for a points regime only.
+    contract_error(plus("[data]\nfailures = \"f.csv\"\n"),
+                   {errc::invalid_value, 31, 12, "data.failures",
+                    "a failures file is scored by a performance-points regime: add [points]"});
 }

@@ -1,4 +1,4 @@
-// Performance data from CSV: jobs, inspections and readings; every bad row named by file, line and column; the KPIs
+// Performance data from CSV: jobs, inspections, readings and points failures; every bad row named by file, line and column; the KPIs
 // computed from job records; the lifecycle of a contract.
 #include <tmo/contract/document.hpp>
 #include <tmo/contract/lifecycle.hpp>
@@ -103,6 +103,59 @@ TEST_CASE("CSV headers: missing, unknown and repeated columns") {
     check_error(read_jobs_csv("job,priority,raised,job\n", "d.csv"), errc::invalid_value, 1, 21,
                 "the column 'job' appears twice");
     check_error(read_jobs_csv(std::string(max_csv_bytes + 1, 'a'), "d.csv"), errc::too_large, 1, 1, "");
+}
+
+TEST_CASE("points failures are read with dates or times, weights and exclusions") {
+    const std::vector<failure_category> kinds{{"cut", "Grass cut not done", rational(2), {}},
+                                              {"litter", "Litter left", rational(3), {}}};
+    const auto failures = read_failures_csv(
+        "reference,category,location,reported,rectified,location_weight,excluded_because\n"
+        "F1,cut,Park,2026-04-01 09:00,2026-04-02T10:30,,\n"
+        "F2,litter,\"Elm Court, play area\",2026-04-03,,1.5,\"storm damage, force majeure\"\n",
+        "d.csv", kinds);
+    REQUIRE(failures.has_value());
+    REQUIRE(failures->size() == 2);
+    const failure_event& f1 = (*failures)[0];
+    CHECK(f1.reference == "F1");
+    CHECK(f1.category == "cut");
+    CHECK(f1.location == "Park");
+    CHECK(f1.location_weight == rational(1));
+    CHECK(f1.reported == at(2026y / 4 / 1, 9));
+    CHECK(*f1.rectified == at(2026y / 4 / 2, 10, 30));
+    CHECK_FALSE(f1.excluded_because.has_value());
+    const failure_event& f2 = (*failures)[1];
+    CHECK(f2.location == "Elm Court, play area");
+    CHECK(f2.reported == at(2026y / 4 / 3));  // a date alone: 00:00
+    CHECK_FALSE(f2.rectified.has_value());
+    CHECK(f2.location_weight == rational(3, 2));
+    CHECK(*f2.excluded_because == "storm damage, force majeure");
+    // The optional columns may be left out; a header alone is a file without failures.
+    CHECK(read_failures_csv("reference,category,location,reported\nF1,cut,Park,2026-04-01\n", "d.csv", kinds)
+              ->front()
+              .location_weight == rational(1));
+    CHECK(read_failures_csv("reference,category,location,reported\n", "d.csv", kinds)->empty());
+
+    const std::string head = "reference,category,location,location_weight,reported,rectified\n";
+    const auto bad = [&](std::string_view rows, errc code, std::uint32_t line, std::uint32_t column,
+                         const std::string& message) {
+        CAPTURE(rows);
+        check_error(read_failures_csv(head + std::string(rows), "d.csv", kinds), code, line, column, message);
+    };
+    bad("F1,mowing,Park,,2026-04-01 09:00,\n", errc::not_found, 2, 4,
+        "failure F1 has category 'mowing', which is not a category of the contract's [points]");
+    bad("F1,cut,Park,-1,2026-04-01 09:00,\n", errc::invalid_value, 2, 13, "a location weight cannot be negative");
+    bad("F1,cut,Park,heavy,2026-04-01 09:00,\n", errc::syntax, 2, 13,
+        "'heavy' is not an exact number such as 2 or 1.5");
+    bad("F1,cut,Park,,2026-04-01 9:00,\n", errc::syntax, 2, 14,
+        "'2026-04-01 9:00' is not a date and time: write it as 2025-04-03 09:15");
+    bad("F1,cut,Park,,2026-04-31,\n", errc::invalid_value, 2, 14, "");
+    bad("F1,cut,Park,,2026-04-02 09:00,2026-04-01 17:00\n", errc::invalid_value, 2, 31,
+        "failure F1 is put right before it was reported");
+    bad("F1,cut,,,2026-04-01 09:00,\n", errc::missing_key, 2, 8, "the location is empty");
+    bad("F1,cut,Park,,2026-04-01,\nF1,cut,Park,,2026-04-02,\n", errc::invalid_value, 3, 1,
+        "the failure 'F1' appears twice");
+    check_error(read_failures_csv("reference,category,location\n", "d.csv", kinds), errc::missing_key, 1, 1,
+                "missing column 'reported'");
 }
 
 TEST_CASE("inspections and readings are read and checked") {

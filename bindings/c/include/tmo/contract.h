@@ -65,7 +65,8 @@ enum tmo_report_format {
 TMO_API int TMO_CALL tmo_contract_load(tmo_contract **out, const char *path) TMO_NOEXCEPT;
 
 /**
- * Parses a contract from TOML text, without its performance data (KPIs computed from data then have no figure).
+ * Parses a contract from TOML text, without its performance data (KPIs computed from data then have no figure;
+ * the months of a contract with a [points] regime are refused, TMO_ENOTFOUND, as its failures are not read).
  *
  * @param[out] out          [owned] the new contract, or NULL on failure; free with tmo_contract_free.
  * @param[in]  text         the TOML text, `len` bytes (copied; need not be NUL-terminated).
@@ -96,13 +97,15 @@ TMO_API const char *TMO_CALL tmo_contract_reference(const tmo_contract *contract
 
 /**
  * Evaluates one month of the contract: each KPI rated against its target, the service credits under the
- * contract's terms and caps (the rolling-annual cap fed by the earlier months of the term), and the payment due.
+ * contract's terms and caps (the rolling-annual cap fed by the earlier months of the term), the performance points
+ * of the failures reported in the month (a [points] regime), and the payment due.
  *
  * @param[out] out       [owned] the month, or NULL on failure; free with tmo_contract_month_free.
  * @param[in]  contract  the contract.
  * @param[in]  month     the month as "YYYY-MM".
  * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_ESYNTAX (not YYYY-MM); TMO_EVALUE (a month outside the term);
- *         TMO_ENOTFOUND (no VAT rate in force for a line); TMO_ENOMEM.
+ *         TMO_ENOTFOUND (no VAT rate in force for a line; a [points] regime whose failures file is not named or
+ *         not read); TMO_ENOMEM.
  * Thread-safety: safe on a shared contract. Since: 0.1
  */
 TMO_API int TMO_CALL tmo_contract_evaluate(tmo_contract_month **out, const tmo_contract *contract,
@@ -142,11 +145,12 @@ TMO_API int TMO_CALL tmo_contract_month_kpi(const char **id_out, const char **va
                                             const tmo_contract_month *month, size_t index) TMO_NOEXCEPT;
 
 /**
- * The month's money, in pence: the service credit (after caps, rounded once), and the payment due net of VAT, its
- * VAT and the total.
+ * The month's money, in pence: the price adjustments (the service credit after its caps, plus the
+ * performance-points deduction of a contract with a [points] regime, each rounded once), and the payment due net
+ * of VAT, its VAT and the total. The written month (tmo_contract_month_write) shows the two adjustments apart.
  *
- * @param[out] credit_out  the service credit; 0 on failure.
- * @param[out] net_out     the net payment (fees and priced jobs less the credit); 0 on failure.
+ * @param[out] credit_out  the service credit plus the points deduction; 0 on failure.
+ * @param[out] net_out     the net payment (fees and priced jobs less credit_out); 0 on failure.
  * @param[out] vat_out     the VAT, rounded by the contract's policy; 0 on failure.
  * @param[out] gross_out   net plus VAT; 0 on failure.
  * @param[in]  month       the month.
