@@ -82,8 +82,9 @@ int run_budget(const budget_options& o) {
 
 void add_budget(CLI::App& app, int& status) {
     auto options = std::make_shared<budget_options>();
-    options->settings = {{"ties", ""},    {"add1-stop", ""},   {"add1-start", ""}, {"add1-step", ""},
-                         {"utility", ""}, {"score", ""},       {"eligibility", ""}, {"compare", ""}};
+    options->settings = {{"ties", ""},    {"add1-stop", ""}, {"add1-start", ""},  {"add1-step", ""},
+                         {"utility", ""}, {"score", ""},     {"eligibility", ""}, {"compare", ""},
+                         {"add1-max-runs", ""}};
     const auto setting = [&](std::size_t i) -> std::string& { return options->settings[i].second; };
     CLI::App* sub = app.add_subcommand(
         "budget", "Decide a participatory budget from an election file (.pb, .toml or .csv), and explain it");
@@ -105,6 +106,7 @@ void add_budget(CLI::App& app, int& status) {
     sub->add_option("--score", setting(5), "greedy scores: ballots, column (the file's score column) or auto");
     sub->add_option("--eligibility", setting(6), "MES eligibility filter factor, e.g. 1/3");
     sub->add_option("--compare", setting(7), "MES comparison step: none, satisfaction or exclusion");
+    sub->add_option("--add1-max-runs", setting(8), "the most runs Add1 may make before giving up (default 10000)");
     sub->footer("Example: tmo budget examples/data/budget/riverside_fund.toml\n"
                 "Example: tmo budget examples/data/budget/riverside_fund.csv --rule mes-add1 --add1-stop over-budget\n\n"
                 "Prints the funded projects with the reasons, and exits 0; or prints 'file:line:column: error: ...' "

@@ -342,6 +342,7 @@ result<outcome> equal_shares(const instance& inst, const equal_shares_options& o
                              const add1_progress_hook& progress) {
     if (auto valid = validate(inst); !valid) return unexpected(valid.error());
     if (options.step.sign() <= 0) return unexpected(errc::invalid_value, "the Add1 step must be positive");
+    if (options.max_runs == 0) return unexpected(errc::invalid_value, "the most Add1 runs must be at least 1");
     if (options.endowment && options.endowment->sign() <= 0)
         return unexpected(errc::invalid_value, "the endowment must be positive");
     const std::uint64_t voters = inst.voter_count();
@@ -372,9 +373,11 @@ result<outcome> equal_shares(const instance& inst, const equal_shares_options& o
     auto current = run(endowment, false);
     if (!current) return current;
     if (add1 && !(everything_fits && options.skip_add1_when_all_fit)) {
-        std::size_t eligible_count = static_cast<std::size_t>(std::count(eligible.begin(), eligible.end(), true));
+        // A project nobody supports is never funded, so the scan ends once every other eligible one is.
+        std::size_t fundable = 0;
+        for (std::size_t p = 0; p < n; ++p) fundable += eligible[p] && support[p] > 0;
         for (;;) {
-            if (current->selected.size() == eligible_count) break;
+            if (current->selected.size() >= fundable) break;
             if (options.stop == add1_stop::exhaustive) {
                 rational left = inst.budget - current->cost;
                 bool exhaustive = true;
@@ -384,6 +387,12 @@ result<outcome> equal_shares(const instance& inst, const equal_shares_options& o
                     if (eligible[p] && !in[p] && inst.projects[p].cost <= left) exhaustive = false;
                 if (exhaustive) break;
             }
+            if (runs == options.max_runs)
+                return unexpected(errc::too_large,
+                                  "Add1 made " + std::to_string(runs) + " runs, the most allowed (add1-max-runs), " +
+                                      "without reaching its stop: the endowment rose to " + endowment.to_string() +
+                                      " per voter in steps of " + options.step.to_string() +
+                                      "; a larger add1-step reaches it in fewer runs");
             ++runs;
             if (progress)
                 progress({runs, endowment + options.step, (endowment + options.step) * rational(voters)});

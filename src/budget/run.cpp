@@ -21,14 +21,15 @@ struct typed_settings {
     add1_stop stop = add1_stop::exhaustive;
     add1_start start = add1_start::exact;
     rational step = 1;
+    std::uint64_t max_runs = equal_shares_options{}.max_runs;
     utility util = utility::cost;
     std::string score = "auto";
     std::optional<rational> eligibility;
     comparison_measure compare = comparison_measure::none;
 };
 
-constexpr std::string_view setting_names = "ties, drawn-order, add1-stop, add1-start, add1-step, utility, score, "
-                                           "eligibility, compare";
+constexpr std::string_view setting_names = "ties, drawn-order, add1-stop, add1-start, add1-step, add1-max-runs, "
+                                           "utility, score, eligibility, compare";
 
 unexpected bad_value(std::string_view name, std::string_view value, std::string_view expected) {
     return unexpected(errc::invalid_value,
@@ -60,6 +61,11 @@ result<void> apply(typed_settings& s, std::string_view name, std::string_view va
         auto step = positive("a positive amount per voter such as 1 or 0.01");
         if (!step) return unexpected(step.error());
         s.step = *step;
+    } else if (name == "add1-max-runs") {
+        auto runs = rational::parse(value);
+        if (!runs || runs->sign() <= 0 || !runs->is_integer() || *runs > rational(std::uint64_t{1'000'000'000}))
+            return bad_value(name, value, "a whole number of runs from 1 to 1000000000");
+        s.max_runs = runs->numerator().convert_to<std::uint64_t>();
     } else if (name == "utility") {
         if (value == "cost") s.util = utility::cost;
         else if (value == "cardinality") s.util = utility::cardinality;
@@ -152,6 +158,7 @@ result<outcome> run(const instance& inst, std::string_view rule, const rule_sett
         m.stop = s.stop;
         m.start = s.start;
         m.step = s.step;
+        m.max_runs = s.max_runs;
         m.min_share_factor = s.eligibility;
         m.compare = s.compare;
         return equal_shares(inst, m, settings.progress);

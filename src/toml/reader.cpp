@@ -158,6 +158,13 @@ private:
                                 {pos_.line, pos_.column + 1});
                 return std::nullopt;
             }
+            // toml++ asserts that a digit follows the 'T' of a date and time; in a bare value a 'T' or 't' after a
+            // digit is only ever that 'T'.
+            const bool date_time_t = (c == 'T' || c == 't') && i_ > 0 && text_[i_ - 1] >= '0' && text_[i_ - 1] <= '9';
+            if (date_time_t && (i_ + 1 >= text_.size() || text_[i_ + 1] < '0' || text_[i_ + 1] > '9'))
+                return fail(errc::syntax,
+                            "expected a time after 'T', such as 2026-06-23T19:00:00 (hours, minutes and seconds)",
+                            {pos_.line, pos_.column + 1});
             if (!ends_value(c)) return std::nullopt;
             in_value_ = false;
         } else if (value_next_ && c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '#') {

@@ -1,5 +1,7 @@
 #include <tmo/vote/ballot.hpp>
 
+#include "text.hpp"
+
 #include <algorithm>
 
 namespace tmo {
@@ -112,9 +114,13 @@ result<void> profile::validate() const {
     if (seats_ > candidates_.size())
         return unexpected(errc::invalid_value, std::to_string(seats_) + " seats but only " +
                                                    std::to_string(candidates_.size()) + " candidates");
-    for (std::size_t i = 0; i < candidates_.size(); ++i)
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
         if (candidates_[i].name.empty())
             return unexpected(errc::invalid_value, "candidate " + std::to_string(i + 1) + " has no name");
+        if (const std::size_t bad = detail::invalid_utf8_at(candidates_[i].name); bad != std::string::npos)
+            return unexpected(errc::invalid_value, "the name of candidate " + std::to_string(i + 1) +
+                                                       " is not UTF-8 text (byte " + std::to_string(bad + 1) + ")");
+    }
     return {};
 }
 

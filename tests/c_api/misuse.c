@@ -124,6 +124,7 @@ static void invalid_utf8(void) {
     static const char constitution[] = "name = \"Riverside \xC3\x28\"\n";
     static const char blt[] = "2 1\n1 1 2 0\n0\n\"A\xFF\"\n\"B\"\n\"Title\"\n";
     static const char reg[] = "id,name\xE2\x82\n";
+    static const char *const names[] = {"Ada", "B\xC3\x28n"};
     tmo_constitution *c = NULL;
     tmo_profile *p = NULL;
     tmo_register *r = NULL;
@@ -137,6 +138,9 @@ static void invalid_utf8(void) {
     CHECK_STATUS(tmo_register_parse(&r, reg, sizeof reg - 1, "bad.csv"), TMO_ESYNTAX);
     CHECK_INT(tmo_error_last()->line, 1);
     CHECK(r == NULL);
+    CHECK_STATUS(tmo_profile_new(&p, names, 2, 1), TMO_EVALUE);
+    CHECK(strstr(tmo_error_last()->message, "candidate 2") != NULL);
+    CHECK(p == NULL);
 }
 
 int main(int argc, char **argv) {

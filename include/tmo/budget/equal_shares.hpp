@@ -67,6 +67,10 @@ struct equal_shares_options {
     add1_stop stop = add1_stop::exhaustive;
     add1_start start = add1_start::exact;
     rational step = 1;  ///< the Add1 increment per voter; must be positive
+    /// The most MES runs Add1 may make (the first included). Each step may change nothing, so a small step on an
+    /// election with few voters and a large budget could take millions of runs; the real elections of the tests
+    /// take at most 166 (bench/README.md).
+    std::uint64_t max_runs = 10'000;
     /// true: when every eligible project fits in the budget, Add1 is skipped and the plain MES outcome kept (what
     /// the reference outcomes did for the scan without the exhaustive stop). false: Add1 runs as usual and stops at
     /// the latest once every eligible project is funded.
@@ -103,9 +107,11 @@ using add1_progress_hook = std::function<void(const add1_progress&)>;
 /// each Add1 run before it is made.
 ///
 /// Cost: one run is roughly (ballot entries of the projects it examines) integer steps plus a few exact
-/// divisions per round; Add1 makes one run per step.
-/// @return the outcome, or errc::invalid_value for an unresolved tie, a non-positive step or endowment, or an
-///         invalid instance.
+/// divisions per round; Add1 makes one run per step, and stops at the latest when every project with a supporter
+/// is funded (a project nobody supports is never funded, however large the endowment).
+/// @return the outcome, or errc::invalid_value for an unresolved tie, a non-positive step, endowment or run limit,
+///         or an invalid instance; errc::too_large when Add1 reaches options.max_runs without stopping (the message
+///         gives the endowment reached and suggests a larger step).
 [[nodiscard]] result<outcome> equal_shares(const instance& inst, const equal_shares_options& options = {},
                                            const add1_progress_hook& progress = {});
 

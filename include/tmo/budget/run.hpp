@@ -35,6 +35,8 @@ namespace budget {
 /// - `add1-stop`: exhaustive (default) or over-budget;
 /// - `add1-start`: exact (default) or floor;
 /// - `add1-step`: a positive amount per voter ("1", the default; "0.01"; "1/2");
+/// - `add1-max-runs`: the most MES runs Add1 may make, from 1 to 1000000000 (default 10000; more is
+///   errc::too_large);
 /// - `utility`: cost (default) or cardinality (max-welfare and the mes rules);
 /// - `score`: where greedy's scores come from: auto (default: the file's `score` column for ordinal ballots when
 ///   every project has one, else the ballots), ballots or column;

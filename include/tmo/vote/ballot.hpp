@@ -107,7 +107,7 @@ public:
     [[nodiscard]] const std::vector<candidate_id>& tie_order() const noexcept { return tie_order_; }
     void set_tie_order(std::vector<candidate_id> order) { tie_order_ = std::move(order); }
 
-    /// Checks the election as a whole: at least one candidate, 1 <= seats <= candidates, names not empty.
+    /// Checks the election as a whole: at least one candidate, 1 <= seats <= candidates, names not empty and UTF-8.
     /// @return errc::invalid_value describing the first problem.
     [[nodiscard]] result<void> validate() const;
 

@@ -173,3 +173,49 @@ TEST_CASE("mes Swiecie 2023 with its eligibility filter and comparison step") {
     CHECK(out.comparison->prefer_rule > out.comparison->prefer_baseline);
     CHECK(*out.option("eligibility") == "1/3");
 }
+
+namespace {
+
+// Budget 30 and three voters (10 each): v1 and v3 support a (cost 10), v2 supports b (cost 12); nobody supports z
+// (cost 5), which fits in whatever is left but can never be funded.
+instance unsupported_project() {
+    instance inst;
+    inst.budget = 30;
+    const int costs[] = {10, 12, 5};
+    const char* ids[] = {"a", "b", "z"};
+    for (int i = 0; i < 3; ++i) inst.projects.push_back({ids[i], costs[i], ids[i], {}, {}, {}, {}});
+    ballot_merger merger(inst);
+    const std::vector<std::vector<std::size_t>> votes = {{0}, {1}, {0}};
+    for (std::size_t v = 0; v < votes.size(); ++v) merger.add({votes[v], {}, 1, {"v" + std::to_string(v + 1)}});
+    return inst;
+}
+
+}  // namespace
+
+// Found by fuzzing (fuzz/crashes/budget_csv): the outcome is never exhaustive while z fits, so Add1 used to raise
+// the endowment for ever. Endowment 10: a funded (5 each from v1 and v3); b needs 12 from v2 alone. 11: the same.
+// 12: b funded too, cost 22 <= 30, and every project with a supporter is funded: stop after 3 runs.
+TEST_CASE("mes add1 stops once every project with a supporter is funded") {
+    const instance inst = unsupported_project();
+    const outcome out = equal_shares(inst, add1(add1_stop::exhaustive)).value();
+    CHECK(pb_test::ids(inst, out.selected) == "a b");
+    CHECK(out.cost == rational(22));
+    CHECK(*out.endowment == rational(12));
+    CHECK(out.runs == 3);
+}
+
+TEST_CASE("mes add1 gives up with an error at its run limit") {
+    const instance inst = unsupported_project();
+    equal_shares_options options = add1(add1_stop::exhaustive);
+    options.max_runs = 3;
+    CHECK(equal_shares(inst, options).value().runs == 3);
+    options.max_runs = 2;
+    const result<outcome> stopped = equal_shares(inst, options);
+    REQUIRE_FALSE(stopped.has_value());
+    CHECK(stopped.error().code() == errc::too_large);
+    CHECK(stopped.error().message() ==
+          "Add1 made 2 runs, the most allowed (add1-max-runs), without reaching its stop: the endowment rose to 11 "
+          "per voter in steps of 1; a larger add1-step reaches it in fewer runs");
+    options.max_runs = 0;
+    CHECK(equal_shares(inst, options).error().code() == errc::invalid_value);
+}

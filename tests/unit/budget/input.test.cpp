@@ -296,6 +296,11 @@ TEST_CASE("run rules by name with text settings") {
     CHECK(s.set("add1-steps", "1").error().code() == errc::unknown_key);
     CHECK(s.set("add1-stop", "never").error().message() == "add1-stop \"never\": expected exhaustive or over-budget");
     CHECK(s.set("add1-step", "0").error().code() == errc::invalid_value);
+    CHECK(s.set("add1-max-runs", "1/2").error().message() ==
+          "add1-max-runs \"1/2\": expected a whole number of runs from 1 to 1000000000");
+    CHECK(s.set("add1-max-runs", "0").error().code() == errc::invalid_value);
+    CHECK(s.set("add1-max-runs", "1000000001").error().code() == errc::invalid_value);
+    CHECK(s.set("add1-max-runs", "500").has_value());
     CHECK(s.set("add1-start", "round").error().code() == errc::invalid_value);
     CHECK(s.set("ties", "cheapest").error().code() == errc::invalid_value);
     CHECK(s.set("utility", "joy").error().code() == errc::invalid_value);
@@ -303,7 +308,7 @@ TEST_CASE("run rules by name with text settings") {
     CHECK(s.set("eligibility", "1/3").has_value());
     CHECK(s.set("eligibility", "none").has_value());
     CHECK(s.set("compare", "satisfaction").has_value());
-    CHECK(s.values().size() == 3);  // score, eligibility (set twice, kept once), compare
+    CHECK(s.values().size() == 4);  // add1-max-runs, score, eligibility (set twice, kept once), compare
 
     // Projects 1 and 3 tie on 3 votes; a drawn order that puts 3 first decides greedy's order.
     rule_settings drawn;

@@ -205,6 +205,7 @@ TMO_API int TMO_CALL tmo_budget_options_new(tmo_budget_options **out) TMO_NOEXCE
  *   "add1-stop"    "exhaustive" (default) or "over-budget"
  *   "add1-start"   "exact" (default) or "floor"
  *   "add1-step"    a positive amount per voter ("1", the default; "0.01"; "1/2")
+ *   "add1-max-runs" the most runs Add1 may make, 1 to 1000000000 (default 10000): more is TMO_ETOOLARGE
  *   "utility"      "cost" (default) or "cardinality"
  *   "score"        "auto" (default), "ballots" or "column": where greedy's scores come from
  *   "eligibility"  "none" (default) or a positive factor such as "1/3" (the Method of Equal Shares' filter)

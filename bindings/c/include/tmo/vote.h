@@ -79,8 +79,8 @@ TMO_API int TMO_CALL tmo_profile_load(tmo_profile **out, const char *path, unsig
  * @param[in]  names  `count` candidate names (UTF-8, not empty), candidate 1 first; copied.
  * @param[in]  count  the number of candidates, at least 1.
  * @param[in]  seats  the number of seats, from 1 to `count`.
- * @return TMO_OK; TMO_EINVAL (a NULL argument or name); TMO_EVALUE (no candidates, an empty name, seats out of
- *         range); TMO_ENOMEM.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument or name); TMO_EVALUE (no candidates, an empty name or one that is
+ *         not UTF-8, seats out of range); TMO_ENOMEM.
  * Thread-safety: safe. Since: 0.1
  */
 TMO_API int TMO_CALL tmo_profile_new(tmo_profile **out, const char *const *names, size_t count,
