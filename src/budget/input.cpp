@@ -185,6 +185,12 @@ result<void> election_builder::add_project(std::string id, std::string project_n
     if (auto started = impl_->start(); !started) return started;
     instance& inst = impl_->out.election;
     if (id.empty()) return unexpected(errc::invalid_value, "empty project id: give every project an id", id_at);
+    if (id.find(',') != std::string::npos)
+        return unexpected(errc::invalid_value,
+                          "project id " + in_quotes(id) +
+                              " holds a ',': a vote lists project ids separated by commas (as .pb files do), so an "
+                              "id cannot contain one; give a short id such as \"benches\" and the full name apart",
+                          id_at);
     if (impl_->project_index.count(id))
         return unexpected(errc::invalid_value, "project id " + in_quotes(id) + " is used twice", id_at);
     auto c = amount(cost, cost_at, "cost");

@@ -108,7 +108,8 @@ public:
 
     /// One project; `cost` as money ("£12,500"). The first project ends the settings.
     /// @return errc::missing_key (no budget was set), errc::syntax, errc::inexact, errc::invalid_value (an empty or
-    ///         repeated id, a cost that is not positive, scoring_fn without ordinal ballots).
+    ///         repeated id, an id holding a comma, a cost that is not positive, scoring_fn without
+    ///         ordinal ballots).
     result<void> add_project(std::string id, std::string name, std::string_view cost, const source_location& id_at = {},
                              const source_location& cost_at = {});
 

@@ -260,6 +260,9 @@ TEST_CASE("input CSV errors name the line the column and what was expected") {
                 6, "", "ranks must be 1, 2, 3");
     check_error(csv_error("budget,100\nvote_type,cumulative\nvoter,a\ncost,1\nv1,1.5\n"), errc::syntax, 5, 4, "",
                 "points \"1.5\" is not a whole number");
+    // A vote in a .pb file lists ids between commas, so an id cannot hold one (found by fuzzing).
+    check_error(csv_error("budget,100\nvoter,a,\"b, c\"\ncost,1,2\n"), errc::invalid_value, 2, 9, "",
+                "project id \"b, c\" holds a ','");
 }
 
 TEST_CASE("input load_election picks the reader by extension") {
