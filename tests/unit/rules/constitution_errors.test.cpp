@@ -222,7 +222,7 @@ TEST_CASE("non-ASCII text never reaches toml++ 3.3.0 whitespace checks") {
     // with 'T' or 't' still parse (and are then an unknown key here).
     const std::string t = "expected a time after 'T', such as 2026-06-23T19:00:00 (hours, minutes and seconds)";
     check_parse_error("a = 2026-06-16T:8100:00\n", {errc::syntax, 1, 16, "", t});
-    check_parse_error("a = [{ b = 2026-06-16t }]", {errc::syntax, 1, 22, "", t});
+    check_parse_error("a = [{ b = 2026-06-16t }]", {errc::syntax, 1, 23, "", t});
     check_parse_error("a = 2026-06-16T", {errc::syntax, 1, 16, "", t});
     check_parse_error("a = 1979-05-27T07:32:00Z\n", {errc::unknown_key, 1, 1, "a", ""});
     check_parse_error("a = 1979-05-27t07:32:00\n", {errc::unknown_key, 1, 1, "a", ""});
