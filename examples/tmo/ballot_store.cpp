@@ -1,7 +1,8 @@
-// tmo ballot <verb> and tmo records: a secret ballot conducted in a store (an SQLite database file) with single-use
-// voter codes, and the store's tamper-evident journal. Exit statuses: 0 success (a count that carried, a journal or
-// digest that matches), 1 a failed outcome (a count that did not carry, a journal or digest that no longer matches),
-// 2 bad input (including a refused code, with the reason).
+// tmo ballot <verb> and tmo records: a secret ballot (a question, or an election counted by a counting rule) conducted
+// in a store (an SQLite database file) with single-use voter codes, and the store's tamper-evident journal. Exit
+// statuses: 0 success (a count that carried or an election counted, a journal or digest that matches), 1 a failed
+// outcome (a count that did not carry, a journal or digest that no longer matches), 2 bad input (including a refused
+// code or paper, with the reason).
 #include "commands.hpp"
 #include "rule_options.hpp"
 
@@ -284,7 +285,8 @@ void add_ballot_verbs(CLI::App* ballot, int& status) {
     cast->add_option("CODE", o->code, "The voter code, as printed")->required();
     cast->add_option("PAPER", o->paper,
                      "A question: for, against or spoilt. An election: candidate numbers, most preferred first, "
-                     "\"2,1,3\" (\"2,1=3\": 1 and 3 ranked equal; \"\": a blank paper)")
+                     "\"2,1,3\" (\"2,1=3\": 1 and 3 ranked equal, where the counting rule allows it; \"\": a blank "
+                     "paper)")
         ->required();
     cast->callback([o, &status] { status = run_cast(*o); });
 
@@ -292,7 +294,7 @@ void add_ballot_verbs(CLI::App* ballot, int& status) {
     verb(ballot, "close", "Close the ballot and print the digest of its cast ballots", o)->callback([o, &status] {
         status = run_close(*o);
     });
-    CLI::App* count = verb(ballot, "count", "Count a closed ballot (exit 1 when not carried)", o);
+    CLI::App* count = verb(ballot, "count", "Count a closed ballot: a question by class (exit 1 when not carried), an election stage by stage", o);
     count->add_option("--constitution", o->constitution, "The constitution whose ballot rule applies");
     count->callback([o, &status] { status = run_count(*o); });
     verb(ballot, "verify", "List the stored ballots and check them against the published digest", o)

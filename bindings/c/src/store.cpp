@@ -31,6 +31,16 @@ int need(std::initializer_list<std::pair<const void*, const char*>> arguments) {
     return TMO_OK;
 }
 
+// The ballot's name, title, close of poll and rule (checked non-NULL by the caller) into `spec`. @return TMO_OK, or
+// the error of parse_date_argument.
+int common_spec(tmo::store::ballot_spec& spec, const char* name, const char* title, const char* day, const char* rule) {
+    if (const int status = tmo::detail::parse_date_argument(spec.day, day, "day"); status != TMO_OK) return status;
+    spec.name = name;
+    spec.title = title;
+    spec.rule = rule;
+    return TMO_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -80,10 +90,7 @@ TMO_API int TMO_CALL tmo_ballot_open(tmo_store* store, const tmo_constitution* c
             status != TMO_OK)
             return status;
         tmo::store::ballot_spec spec;
-        if (const int status = tmo::detail::parse_date_argument(spec.day, day, "day"); status != TMO_OK) return status;
-        spec.name = name;
-        spec.title = title;
-        spec.rule = rule;
+        if (const int status = common_spec(spec, name, title, day, rule); status != TMO_OK) return status;
         const tmo::constitution& rules = tmo::detail::rules_of(*constitution);
         auto ballot_rule = tmo::store::find_ballot_rule(&rules, rule);
         if (!ballot_rule) return fail(ballot_rule.error());
@@ -102,11 +109,8 @@ TMO_API int TMO_CALL tmo_ballot_open_election(tmo_store* store, const tmo_consti
             status != TMO_OK)
             return status;
         tmo::store::ballot_spec spec;
-        if (const int status = tmo::detail::parse_date_argument(spec.day, day, "day"); status != TMO_OK) return status;
-        spec.name = name;
-        spec.title = title;
+        if (const int status = common_spec(spec, name, title, day, rule); status != TMO_OK) return status;
         spec.kind = tmo::store::ballot_kind::election;
-        spec.rule = rule;
         spec.seats = seats;
         for (size_t i = 0; i < count; ++i) {
             if (candidates[i] == nullptr) return null_argument(("candidates[" + std::to_string(i) + "]").c_str());

@@ -74,7 +74,8 @@ class Store(_lib.Handle):
 
     def cast(self, ballot, code, paper):
         """Casts one vote: a question's paper is "for", "against" or "spoilt"; an election's the candidate numbers
-        (from 1) most preferred first, "2,1,3" ("2,1=3": 1 and 3 ranked equal; "": a blank paper)."""
+        (from 1) most preferred first, "2,1,3" ("2,1=3": 1 and 3 ranked equal, where the counting rule allows it;
+        "": a blank paper). A refused paper raises InvalidValueError and leaves the code unused."""
         _lib.check(_cast(self._h, _lib.encode(ballot), _lib.encode(code), _lib.encode(paper)))
 
     def turnout(self, ballot):

@@ -133,11 +133,12 @@ TMO_API int TMO_CALL tmo_ballot_issue_codes(tmo_buf *out, tmo_store *store, cons
  * @param[in] paper   a question's: "for", "against" or "spoilt". An election's: the voter's preferences as 1-based
  *                    candidate numbers (in the order of tmo_ballot_open_election's `candidates`), most preferred
  *                    first, separated by ',': "2,1,3"; '=' instead of ',' ranks a candidate equal with the one before
- *                    ("2,1=3": 2 first, 1 and 3 equal second; the counting rule decides what that means); "" a blank
- *                    paper. Spaces around numbers are ignored.
+ *                    ("2,1=3": 2 first, 1 and 3 equal second; the counting rule decides what that means, and the STV
+ *                    rules scottish-stv and wigm refuse it); "" a blank paper. Spaces around numbers are ignored.
  * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_ECODEUNKNOWN (no voter of the ballot holds the code);
  *         TMO_ECODEUSED (the code has voted already); TMO_ECLOSED (the ballot is closed); TMO_EVALUE (another paper:
- *         for an election a number that is no candidate's, a doubled or trailing separator, another character);
+ *         for an election a number that is no candidate's, a doubled or trailing separator, another character, '='
+ *         under a rule that does not take equal ranks);
  *         TMO_ENOTFOUND (no such ballot); TMO_EBUSY. The message says which, in a sentence fit for the voter.
  * Thread-safety: one thread per handle. Since: 0.1
  */
