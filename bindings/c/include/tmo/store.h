@@ -102,8 +102,7 @@ TMO_API int TMO_CALL tmo_ballot_open(tmo_store *store, const tmo_constitution *c
  * @return TMO_OK; TMO_EINVAL (a NULL argument or candidate name, an option the rule does not have: the message lists
  *         its options); TMO_ESYNTAX (day is not YYYY-MM-DD); TMO_ENOTFOUND (no such counting rule); TMO_EVALUE
  *         (a day not in the calendar, a bad or duplicate name, an empty title, no candidates, an empty or multi-line
- *         candidate name, seats out of range, nobody on the register may vote);
- *         TMO_EBUSY.
+ *         candidate name, seats out of range, nobody on the register may vote); TMO_EBUSY.
  * Thread-safety: one thread per handle. Since: 0.1
  */
 TMO_API int TMO_CALL tmo_ballot_open_election(tmo_store *store, const tmo_constitution *constitution,
