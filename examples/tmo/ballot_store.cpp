@@ -1,8 +1,10 @@
-// tmo ballot <verb> and tmo records: a secret ballot conducted in a store (an SQLite database file) with single-use
-// voter codes, and the store's tamper-evident journal. Exit statuses: 0 success (a count that carried, a journal or
-// digest that matches), 1 a failed outcome (a count that did not carry, a journal or digest that no longer matches),
-// 2 bad input (including a refused code, with the reason).
+// tmo ballot <verb> and tmo records: a secret ballot (a question, or an election counted by a counting rule) conducted
+// in a store (an SQLite database file) with single-use voter codes, and the store's tamper-evident journal. Exit
+// statuses: 0 success (a count that carried or an election counted, a journal or digest that matches), 1 a failed
+// outcome (a count that did not carry, a journal or digest that no longer matches), 2 bad input (including a refused
+// code or paper, with the reason).
 #include "commands.hpp"
+#include "rule_options.hpp"
 
 #include <tmo/rules/constitution.hpp>
 #include <tmo/store/ballot.hpp>
@@ -13,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tmo_tool {
 
@@ -29,6 +32,11 @@ struct verb_options {
     std::string output;
     std::string code;
     std::string paper;
+    bool election = false;                // open --election
+    std::vector<std::string> candidates;  // open --candidates, in ballot-paper order
+    std::uint32_t seats = 1;              // open --seats
+    std::string count_rule = "scottish-stv";
+    rule_settings rule_options;           // open: the counting rule's options
 };
 
 int bad(std::string_view verb, const tmo::error& e) {
@@ -54,14 +62,47 @@ std::optional<tmo::constitution> load_rules(std::string_view verb, const std::st
     return rules ? std::optional<tmo::constitution>(std::move(*rules)) : std::nullopt;
 }
 
-int run_open(const verb_options& o) {
+// The ballot to open as the options describe it, or an error for options that do not fit its kind.
+tmo::result<tmo::store::ballot_spec> open_spec(verb_options& o) {
+    tmo::store::ballot_spec spec;
+    spec.name = o.ballot;
+    spec.title = o.title;
+    auto day = tmo::parse_date(o.day);
+    if (!day) return tmo::unexpected(day.error().code(), "--day: " + day.error().message());
+    spec.day = *day;
+    if (!o.election) {
+        if (o.rule.empty())
+            return tmo::unexpected(tmo::errc::invalid_argument, "a question needs --rule (or give --election)");
+        if (!o.rule_options.settings.empty() || !o.rule_options.raw.empty())
+            return tmo::unexpected(tmo::errc::invalid_argument, "counting options are for an --election only");
+        spec.rule = o.rule;
+        return spec;
+    }
+    if (auto finished = finish_rule_settings(o.rule_options); !finished) return tmo::unexpected(finished.error());
+    spec.kind = tmo::store::ballot_kind::election;
+    spec.rule = o.count_rule;
+    spec.seats = o.seats;
+    spec.settings = o.rule_options.settings;
+    for (std::string name : o.candidates) {
+        const auto first = name.find_first_not_of(' ');
+        name = first == std::string::npos ? std::string() : name.substr(first, name.find_last_not_of(' ') - first + 1);
+        spec.candidates.push_back(std::move(name));
+    }
+    return spec;
+}
+
+int run_open(verb_options& o) {
     int status = exit_ok;
     auto rules = load_rules("ballot open", o.constitution, status);
     if (!rules) return status;
-    auto day = tmo::parse_date(o.day);
-    if (!day) return bad("ballot open", tmo::error(day.error().code(), "--day: " + day.error().message()));
-    auto ballot_rule = tmo::store::find_ballot_rule(&*rules, o.rule);
-    if (!ballot_rule) return bad("ballot open", ballot_rule.error());
+    auto spec = open_spec(o);
+    if (!spec) return bad("ballot open", spec.error());
+    std::vector<tmo::tenure_class> electorate;  // an election: every voting class
+    if (!o.election) {
+        auto ballot_rule = tmo::store::find_ballot_rule(&*rules, o.rule);
+        if (!ballot_rule) return bad("ballot open", ballot_rule.error());
+        electorate = ballot_rule->electorate;
+    }
     auto db = open_db("ballot open", o.db, true, status);
     if (!db) return status;
     if (!o.register_file.empty()) {
@@ -69,19 +110,20 @@ int run_open(const verb_options& o) {
         if (!reg) return bad("ballot open", reg.error());
         if (auto stored = db->import_register(*reg); !stored) return bad("ballot open", stored.error());
     }
-    tmo::store::ballot_spec spec;
-    spec.name = o.ballot;
-    spec.title = o.title;
-    spec.day = *day;
-    spec.rule = o.rule;
-    auto opened = tmo::store::open_ballot(*db, spec, rules->membership, ballot_rule->electorate);
+    auto opened = tmo::store::open_ballot(*db, *spec, rules->membership, electorate);
     if (!opened) return bad("ballot open", opened.error());
     auto t = tmo::store::turnout(*db, o.ballot);
     if (!t) return bad("ballot open", t.error());
     std::uint64_t voters = 0;
     for (const auto& [tenure, c] : *t) voters += c.eligible;
-    std::cout << "Opened ballot " << o.ballot << " (" << o.title << ", closing " << o.day << ") with " << voters
-              << " voters on the roll.\n";
+    std::cout << "Opened " << (o.election ? "election " : "ballot ") << o.ballot << " (" << o.title << ", closing "
+              << o.day << ") with " << voters << " voters on the roll.\n";
+    if (o.election) {
+        std::cout << spec->seats << (spec->seats == 1 ? " seat" : " seats") << ", counted by " << spec->rule
+                  << ". The candidates, numbered as papers give them:\n";
+        for (std::size_t i = 0; i < spec->candidates.size(); ++i)
+            std::cout << "  " << i + 1 << " " << spec->candidates[i] << '\n';
+    }
     return exit_ok;
 }
 
@@ -205,13 +247,34 @@ void add_ballot_verbs(CLI::App* ballot, int& status) {
     CLI::App* open = verb(ballot, "open", "Open a ballot on a database: the roll from the register", o);
     open->add_option("--title", o->title, "What is balloted")->required();
     open->add_option("--day", o->day, "The close of poll, YYYY-MM-DD (the roll's cut-off)")->required();
-    open->add_option("--rule", o->rule, "The ballot rule: a [ballots.<name>] of the constitution, or a preset")
-        ->required();
+    CLI::Option* rule = open->add_option(
+        "--rule", o->rule, "A question: the ballot rule, a [ballots.<name>] of the constitution or a preset");
     open->add_option("--constitution", o->constitution, "The constitution (membership rules, ballots)")->required();
     open->add_option("--register", o->register_file, "A register (CSV) to store first, replacing the stored one");
-    open->footer("Example: tmo ballot open tmo.db continuation-2026 --title \"Continue?\" --day 2026-03-20 "
+    CLI::Option* election = open->add_flag(
+        "--election", o->election,
+        "Open an election instead of a question: candidates ranked on each paper, counted by --count-rule; the "
+        "roll is every voting class");
+    rule->excludes(election);
+    open->add_option("--candidates", o->candidates,
+                     "An election's candidates, comma-separated, in ballot-paper order (candidate 1 first)")
+        ->delimiter(',')
+        ->needs(election);
+    open->add_option("--seats", o->seats, "An election's seats to fill (default 1)")->needs(election);
+    open->add_option("--count-rule", o->count_rule,
+                     "An election's counting rule (default scottish-stv), as tmo count --rule: " + rule_list())
+        ->needs(election);
+    add_rule_flags(open, o->rule_options);
+    open->footer("Example: tmo ballot open committee.db committee-2026 --title \"Committee 2026\" --day 2026-06-30 "
+                 "--election --candidates \"Ada Lovelace,Ben Okri,Cara Dillon,Dev Patel\" --seats 2 "
+                 "--count-rule scottish-stv --ties backwards,lot --seed \"AGM 2026\" "
+                 "--constitution examples/data/riverside_tmo.toml --register examples/data/riverside/register.csv\n"
+                 "Example: tmo ballot open continuation.db continuation-2026 --title \"Continue?\" --day 2026-03-20 "
                  "--rule continuation --constitution examples/data/riverside_tmo.toml "
-                 "--register examples/data/riverside/register.csv");
+                 "--register examples/data/riverside/register.csv\n\n"
+                 "A question is opened with --rule; an election with --election, --candidates, --seats, --count-rule "
+                 "and the counting options of tmo count (their keys are checked now, their values when it is "
+                 "counted). Voters then cast papers by code with tmo ballot cast.");
     open->callback([o, &status] { status = run_open(*o); });
 
     CLI::App* codes = verb(ballot, "codes", "Issue one single-use code per voter (once: codes are not kept)", o);
@@ -220,14 +283,18 @@ void add_ballot_verbs(CLI::App* ballot, int& status) {
 
     CLI::App* cast = verb(ballot, "cast", "Cast a vote with a voter code", o);
     cast->add_option("CODE", o->code, "The voter code, as printed")->required();
-    cast->add_option("PAPER", o->paper, "for, against or spoilt")->required();
+    cast->add_option("PAPER", o->paper,
+                     "A question: for, against or spoilt. An election: candidate numbers, most preferred first, "
+                     "\"2,1,3\" (\"2,1=3\": 1 and 3 ranked equal, where the counting rule allows it; \"\": a blank "
+                     "paper)")
+        ->required();
     cast->callback([o, &status] { status = run_cast(*o); });
 
     verb(ballot, "turnout", "Turnout by class", o)->callback([o, &status] { status = run_turnout(*o); });
     verb(ballot, "close", "Close the ballot and print the digest of its cast ballots", o)->callback([o, &status] {
         status = run_close(*o);
     });
-    CLI::App* count = verb(ballot, "count", "Count a closed ballot (exit 1 when not carried)", o);
+    CLI::App* count = verb(ballot, "count", "Count a closed ballot: a question by class (exit 1 when not carried), an election stage by stage", o);
     count->add_option("--constitution", o->constitution, "The constitution whose ballot rule applies");
     count->callback([o, &status] { status = run_count(*o); });
     verb(ballot, "verify", "List the stored ballots and check them against the published digest", o)

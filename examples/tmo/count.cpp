@@ -4,6 +4,7 @@
 #include "progress.hpp"
 #include "html.hpp"
 #include "reports.hpp"
+#include "rule_options.hpp"
 
 #include <tmo/core/text.hpp>
 #include <tmo/vote/ballot_file.hpp>
@@ -26,8 +27,7 @@ struct count_options {
     std::string rule = "scottish-stv";
     std::string format = "text";
     bool strict = false;
-    std::vector<tmo::vote::setting> settings;  // the rule's options, from the flags below and --set, in order
-    std::vector<std::string> raw_settings;     // --set KEY=VALUE
+    rule_settings rule_options;  // the rule's options, from the flags and --set, in order
 };
 
 // Prints a count's result in the chosen format, or its error (located in the ballot file).
@@ -53,7 +53,7 @@ int print(const tmo::result<tmo::vote::count_result>& result, const count_option
 
 // --rctab-config: the configuration's rules; the ballots from FILE if given, else from the configuration's source.
 int run_rctab(count_options& options) {
-    if (!options.settings.empty()) {
+    if (!options.rule_options.settings.empty()) {
         std::cerr << "tmo count: error: with --rctab-config the rules come from the configuration; drop the other "
                      "counting options\n";
         return exit_bad_input;
@@ -85,13 +85,9 @@ int run_rctab(count_options& options) {
 }
 
 int run_count(count_options& options) {
-    for (const std::string& item : options.raw_settings) {
-        auto equals = item.find('=');
-        if (equals == std::string::npos || equals == 0) {
-            std::cerr << "tmo count: error: --set '" << item << "': expected KEY=VALUE\n";
-            return exit_bad_input;
-        }
-        options.settings.push_back({item.substr(0, equals), item.substr(equals + 1)});
+    if (auto finished = finish_rule_settings(options.rule_options); !finished) {
+        std::cerr << "tmo count: error: " << finished.error().message() << '\n';
+        return exit_bad_input;
     }
     if (!options.rctab_config.empty()) return run_rctab(options);
     if (options.file.empty()) {
@@ -112,22 +108,9 @@ int run_count(count_options& options) {
     const std::string title = file->profile.title().empty() ? options.file : file->profile.title();
     progress.show("counting " + tmo::group_thousands(std::to_string(file->profile.papers())) + " papers by " +
                   options.rule + "\u2026", true);
-    auto result = tmo::vote::count(file->profile, options.rule, options.settings);
+    auto result = tmo::vote::count(file->profile, options.rule, options.rule_options.settings);
     progress.clear();
     return print(result, options, title);
-}
-
-// Adds --NAME VALUE, stored as the rule option KEY.
-void add_setting(CLI::App* sub, count_options& options, const std::string& flag, std::string key,
-                 const std::string& help) {
-    sub->add_option_function<std::string>(
-        flag, [&options, key](const std::string& value) { options.settings.push_back({key, value}); }, help);
-}
-
-// Adds the switch --NAME, stored as the rule option KEY=on.
-void add_switch(CLI::App* sub, count_options& options, const std::string& flag, std::string key,
-                const std::string& help) {
-    sub->add_flag_callback(flag, [&options, key] { options.settings.push_back({key, "on"}); }, help);
 }
 
 }  // namespace
@@ -144,35 +127,12 @@ void add_count(CLI::App& app, int& status) {
                     "Count under the rules of this RCTab contest configuration (_config.json): instant-runoff, or "
                     "several winners per round when it says so; "
                     "the ballots are FILE if given, else the configuration's cast vote record file");
-    std::string rules;
-    for (auto r : tmo::vote::rule_names()) rules += (rules.empty() ? "" : ", ") + std::string(r);
-    sub->add_option("--rule", o.rule, "The counting rule (default scottish-stv): " + rules);
+    sub->add_option("--rule", o.rule, "The counting rule (default scottish-stv): " + rule_list());
     sub->add_option("--format", o.format, "Output: text (default), json, csv or html")
         ->check(CLI::IsMember({"text", "json", "csv", "html"}));
     sub->add_flag("--strict", o.strict, "Read a BLT file as standard BLT (quoted UTF-8 names)");
-    add_setting(sub, o, "--seats", "seats", "The number of seats (default: as in the file)");
-    add_setting(sub, o, "--ties", "ties",
-                "Tie-break chain, e.g. backwards,lot (methods: backwards, forwards, order, lot, manual, error)");
-    add_setting(sub, o, "--seed", "seed", "The published seed for ties decided by lot");
-    add_setting(sub, o, "--look-back", "look-back",
-                "Reading of 'the most recent stage at which they differed' for 3+ tied candidates: a (default: "
-                "one of them highest or lowest) or b (all different)");
-    add_setting(sub, o, "--order", "order", "The tie-break order for `order`: candidate numbers, favoured first");
-    add_setting(sub, o, "--manual", "manual", "The returning officer's tie decisions, in order: candidate numbers");
-    add_setting(sub, o, "--overvote", "overvote",
-                "irv: a rank marked for several candidates exhausts the ballot (exhaust, default), is skipped "
-                "(skip), or exhausts only if several of them are continuing (multiple)");
-    add_setting(sub, o, "--skipped-ranks", "skipped-ranks",
-                "irv: a ballot exhausts after more than this many consecutive blank ranks (default: unlimited)");
-    sub->add_flag_callback(
-        "--exhaust-on-duplicate", [&o] { o.settings.push_back({"duplicates", "exhaust"}); },
-        "irv: a candidate ranked again exhausts the ballot (default: the later mark is skipped)");
-    add_switch(sub, o, "--batch-elimination", "batch",
-               "irv: exclude at once all the lowest candidates who together cannot overtake the next");
-    add_switch(sub, o, "--until-two", "until-two", "irv: go on excluding until two candidates remain");
-    add_setting(sub, o, "--max-marks", "max-marks",
-                "block: the most candidates a paper may mark (default: the number of seats)");
-    sub->add_option("--set", o.raw_settings, "Any option of the rule as KEY=VALUE (docs/counting.md lists them)");
+    add_rule_setting(sub, o.rule_options, "--seats", "seats", "The number of seats (default: as in the file)");
+    add_rule_flags(sub, o.rule_options);
     sub->footer("Example: tmo count examples/data/riverside_committee_2026.blt --rule scottish-stv --seats 5\n"
                 "Example: tmo count examples/data/riverside_committee_2026.blt --rule meek --format json "
                 "--seed \"AGM 2026\"\n"

@@ -159,6 +159,10 @@ std::string canonical_paper(const ballot_spec& spec, std::string_view paper) {
         if (rest.front() != ',' && rest.front() != '=')
             fail(errc::invalid_value, "preferences of ballot " + spec.name + " are separated by ',' (or '=' for a "
                                       "shared rank) in \"" + std::string(paper) + "\"");
+        if (rest.front() == '=' && !vote::rule_takes_equal_ranks(spec.rule))
+            fail(errc::invalid_value, "ballot " + spec.name + " is counted by " + spec.rule + ", which does not allow "
+                                      "candidates ranked equal: give each preference its own place, separated by ',' "
+                                      "(not \"" + std::string(paper) + "\")");
         out += rest.front();
         rest.remove_prefix(1);
         if (rest.empty()) fail(errc::invalid_value, "a paper of ballot " + spec.name + " ends with a separator");
@@ -231,9 +235,16 @@ void check_spec(const ballot_spec& spec) {
     if (spec.seats < 1 || spec.seats > spec.candidates.size())
         fail(errc::invalid_value, "election " + spec.name + " fills 1 to " + std::to_string(spec.candidates.size()) +
                                       " seats, not " + std::to_string(spec.seats));
+    const auto keys = vote::rule_keys(spec.rule);
     for (const vote::setting& s : spec.settings) {
         if (s.key.empty() || s.key.find_first_of("=\n") != std::string::npos || s.value.find('\n') != std::string::npos)
             fail(errc::invalid_value, "election " + spec.name + ": a setting is a key without '=' and a one-line value");
+        if (std::find(keys.begin(), keys.end(), s.key) == keys.end()) {
+            std::string known;
+            for (std::string_view k : keys) known += (known.empty() ? "" : ", ") + std::string(k);
+            fail(errc::invalid_argument, "election " + spec.name + ": rule " + spec.rule + " has no option '" + s.key +
+                                             "': its options are " + known);
+        }
     }
 }
 

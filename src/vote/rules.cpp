@@ -232,15 +232,16 @@ struct rule_entry {
     std::string_view name;
     std::span<const std::string_view> keys;
     result<count_result> (*run)(const profile&, const options_text&);
+    bool equal_ranks = true;  // counts papers that rank candidates equally (count_stv refuses them)
 };
 
 constexpr std::array<rule_entry, 10> rules{{
     {"scottish-stv", stv_keys, [](const profile& p, const options_text& o) {
          return run_stv(p, o, stv_options::scottish());
-     }},
+     }, false},
     {"wigm", stv_keys, [](const profile& p, const options_text& o) {
          return run_stv(p, o, stv_options::wigm_exact());
-     }},
+     }, false},
     {"meek", meek_keys, run_meek},
     {"irv", irv_keys, run_irv},
     {"plurality", block_keys, [](const profile& p, const options_text& o) {
@@ -285,6 +286,11 @@ std::span<const std::string_view> rule_names() noexcept { return names; }
 std::span<const std::string_view> rule_keys(std::string_view rule) noexcept {
     const rule_entry* r = find_rule(rule);
     return r ? r->keys : std::span<const std::string_view>{};
+}
+
+bool rule_takes_equal_ranks(std::string_view rule) noexcept {
+    const rule_entry* r = find_rule(rule);
+    return r != nullptr && r->equal_ranks;
 }
 
 result<count_result> count(const profile& p, std::string_view rule, std::span<const setting> settings) {

@@ -1,5 +1,6 @@
 /* The store through the C API: a question ballot conducted with voter codes on the Riverside register, its
- * refusals, turnout, close, count, journal and verify; the example loader; a file that is no database. */
+ * refusals, turnout, close, count, journal and verify; a committee election (STV) conducted the same way; the
+ * example loader; a file that is no database. */
 #include "check.h"
 
 #include <stdio.h>
@@ -24,6 +25,108 @@ static void code_of_line(const char *csv, int line, char *code, size_t cap) {
     if (n + 1 > cap) return;
     memcpy(code, field, n);
     code[n] = '\0';
+}
+
+/* A committee election for 2 seats among 4 candidates under scottish-stv, on the Riverside register, with voter
+ * codes. The 13 papers cast (candidates 1 Ada Lovelace, 2 Ben Okri, 3 Cara Dillon, 4 Dev Patel), by the voters of
+ * roll lines 1-13: 6 x "1,3", 4 x "1,2", 1 x "3,2,4", 1 x "4,3", 1 blank. ("3,2=4", equal preferences, is refused
+ * first: scottish-stv does not take them, and the code stays unused.)
+ * Worked by hand (Scottish rules 45-52): 12 valid papers (the blank ranks nobody), quota floor(12/3) + 1 = 5.
+ *   Stage 1, first preferences: Ada 10, Ben 0, Cara 1, Dev 1. Ada has 10 >= 5: elected, surplus 5.
+ *   Stage 2, Ada's surplus: transfer value 5/10 = 0.50000 on each of her 10 papers; 6 go on to Cara (+3.00000),
+ *     4 to Ben (+2.00000): Ada 5, Ben 2, Cara 4, Dev 1. Nobody else reaches 5.
+ *   Stage 3, Dev (lowest, 1) excluded: his paper "4,3" goes to Cara at 1.00000: Cara 5 = quota, elected.
+ * Elected: Ada Lovelace and Cara Dillon; Ben Okri is left with 2.
+ * The digest: SHA-256 of "tmo-ballot-digest-1\ne1\n" and the 13 lines "<class>\t<paper>\n" sorted bytewise, the
+ * classes those of roll lines 1-13 in examples/data/riverside/register.csv (R001, R003, R007, R011 and R015 long
+ * leaseholders, the others secure tenants), computed with sha256sum from the lines written out by hand. */
+#define ELECTION_DIGEST "d2777428c478545f8cdc35c02326ef9303530e16fdea5844c2858a1279aa4354"
+
+static void check_election(tmo_store *store, const tmo_constitution *c) {
+    static const char *const candidates[] = {"Ada Lovelace", "Ben Okri", "Cara Dillon", "Dev Patel"};
+    static const char *const papers[] = {"1,3", "1,3", "1,3", "1,3", "1,3", "1,3", "1,2",
+                                         "1,2", "1,2", "1,2", " 3 , 2 ,4", "4,3", ""};
+    tmo_count_options *options = NULL;
+    tmo_count_options *bad_options = NULL;
+    tmo_buf codes = TMO_BUF_INIT;
+    tmo_buf buf = TMO_BUF_INIT;
+    tmo_buf digest = TMO_BUF_INIT;
+    char code[64];
+    char first_code[64];
+    int carried = 7;
+    int intact = 7;
+    int i;
+
+    CHECK_STATUS(tmo_count_options_new(&options), TMO_OK);
+    CHECK_STATUS(tmo_count_options_set(options, "ties", "backwards,lot"), TMO_OK);
+    CHECK_STATUS(tmo_count_options_set(options, "seed", "AGM 2026"), TMO_OK);
+    CHECK_STATUS(tmo_count_options_new(&bad_options), TMO_OK);
+    CHECK_STATUS(tmo_count_options_set(bad_options, "colour", "blue"), TMO_OK);
+
+    /* refusals at open: an option the rule does not have, no such rule, seats out of range, no candidates */
+    CHECK_STATUS(tmo_ballot_open_election(store, c, "e1", "Committee 2026", "2026-06-30", "scottish-stv", candidates,
+                                          4, 2, bad_options), TMO_EINVAL);
+    CHECK(strstr(tmo_error_last()->message, "rule scottish-stv has no option 'colour'") != NULL);
+    CHECK_STATUS(tmo_ballot_open_election(store, c, "e1", "Committee 2026", "2026-06-30", "no-such-rule", candidates,
+                                          4, 2, NULL), TMO_ENOTFOUND);
+    CHECK_STATUS(tmo_ballot_open_election(store, c, "e1", "Committee 2026", "2026-06-30", "scottish-stv", candidates,
+                                          4, 5, NULL), TMO_EVALUE);
+    CHECK_STATUS(tmo_ballot_open_election(store, c, "e1", "Committee 2026", "2026-06-30", "scottish-stv", candidates,
+                                          0, 1, NULL), TMO_EVALUE);
+    CHECK_STATUS(tmo_ballot_open_election(store, c, "e1", "Committee 2026", "30 June 2026", "scottish-stv", candidates,
+                                          4, 2, NULL), TMO_ESYNTAX);
+
+    CHECK_STATUS(tmo_ballot_open_election(store, c, "e1", "Committee 2026", "2026-06-30", "scottish-stv", candidates,
+                                          4, 2, options), TMO_OK);
+    CHECK_STATUS(tmo_ballot_open_election(store, c, "e1", "Committee 2026", "2026-06-30", "scottish-stv", candidates,
+                                          4, 2, options), TMO_EVALUE); /* the name is taken */
+    CHECK_STATUS(tmo_ballot_issue_codes(&codes, store, "e1"), TMO_OK);
+    for (i = 0; i < 13; ++i) {
+        code_of_line(codes.ptr, i + 1, code, sizeof code);
+        if (i == 0) memcpy(first_code, code, sizeof code);
+        if (i == 10) {
+            CHECK_STATUS(tmo_ballot_cast(store, "e1", code, "3,2=4"), TMO_EVALUE);
+            CHECK(strstr(tmo_error_last()->message, "scottish-stv, which does not allow candidates ranked equal") !=
+                  NULL);
+        }
+        CHECK_STATUS(tmo_ballot_cast(store, "e1", code, papers[i]), TMO_OK);
+    }
+    /* a replayed code; papers the election cannot take (with an unused code, which stays unused) */
+    CHECK_STATUS(tmo_ballot_cast(store, "e1", first_code, "1,3"), TMO_ECODEUSED);
+    code_of_line(codes.ptr, 14, code, sizeof code);
+    CHECK_STATUS(tmo_ballot_cast(store, "e1", code, "9"), TMO_EVALUE);
+    CHECK(strstr(tmo_error_last()->message, "a candidate number from 1 to 4") != NULL);
+    CHECK_STATUS(tmo_ballot_cast(store, "e1", code, "1,,2"), TMO_EVALUE);
+    CHECK_STATUS(tmo_ballot_cast(store, "e1", code, "for"), TMO_EVALUE);
+    CHECK_STATUS(tmo_ballot_turnout(&buf, store, "e1"), TMO_OK);
+    CHECK(strstr(buf.ptr, "all: 13 of ") != NULL);
+
+    CHECK_STATUS(tmo_ballot_close(&digest, store, "e1"), TMO_OK);
+    CHECK_STR(digest.ptr, ELECTION_DIGEST);
+    CHECK_STATUS(tmo_ballot_count(&buf, &carried, store, NULL, "e1"), TMO_OK);
+    CHECK_INT(carried, 1);
+    CHECK(strstr(buf.ptr, "Seats: 2   Papers: 13   Invalid: 1   Valid vote: 12.00000   Quota: 5.00000\n") != NULL);
+    CHECK(strstr(buf.ptr, "Ada Lovelace              10.00000   5.00000   5.00000  elected\n") != NULL);
+    CHECK(strstr(buf.ptr, "Ben Okri                   0.00000   2.00000   2.00000\n") != NULL);
+    CHECK(strstr(buf.ptr, "Cara Dillon                1.00000   4.00000   5.00000  elected\n") != NULL);
+    CHECK(strstr(buf.ptr, "Dev Patel                  1.00000   1.00000   0.00000\n") != NULL);
+    CHECK(strstr(buf.ptr, "Elected, in order: Ada Lovelace; Cara Dillon\n") != NULL);
+    {
+        char line[128];
+        snprintf(line, sizeof line, "Digest of the 13 ballots counted: %s\n", ELECTION_DIGEST);
+        CHECK(strstr(buf.ptr, line) != NULL);
+    }
+    CHECK_STATUS(tmo_ballot_count(&buf, &carried, store, NULL, "e1"), TMO_OK); /* recomputed, the same */
+    CHECK(strstr(buf.ptr, "Elected, in order: Ada Lovelace; Cara Dillon\n") != NULL);
+    CHECK_STATUS(tmo_store_verify(&buf, &intact, store), TMO_OK);
+    CHECK_INT(intact, 1);
+    CHECK_STR(buf.ptr, "All 4 journal entries match the stored records.");
+
+    tmo_count_options_free(options);
+    tmo_count_options_free(bad_options);
+    tmo_buf_dispose(&codes);
+    tmo_buf_dispose(&buf);
+    tmo_buf_dispose(&digest);
 }
 
 int main(int argc, char **argv) {
@@ -97,6 +200,7 @@ int main(int argc, char **argv) {
     CHECK_INT(flag, 1);
     CHECK_STR(buf.ptr, "All 2 journal entries match the stored records.");
     CHECK_STATUS(tmo_store_verify(NULL, &flag, store), TMO_EINVAL);
+    check_election(store, c);
     tmo_store_free(store);
 
     CHECK_STATUS(tmo_store_open(&store, example_path), TMO_OK);

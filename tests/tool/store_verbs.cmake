@@ -7,23 +7,7 @@
 file(REMOVE "${DB}" "${DB}-wal" "${DB}-shm" "${DB}.codes.csv")
 set(rules "${EXAMPLES}/riverside_tmo.toml")
 
-function(step name expected_exit stdout_regex stderr_regex)
-  execute_process(COMMAND "${TOOL}" ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  set(problems "")
-  if(NOT status STREQUAL expected_exit)
-    string(APPEND problems "exit status ${status}, expected ${expected_exit}\n")
-  endif()
-  if(NOT out MATCHES "${stdout_regex}")
-    string(APPEND problems "standard output does not match: ${stdout_regex}\n")
-  endif()
-  if(NOT err MATCHES "${stderr_regex}")
-    string(APPEND problems "standard error does not match: ${stderr_regex}\n")
-  endif()
-  if(problems)
-    message(FATAL_ERROR "step ${name}: ${problems}--- stdout ---\n${out}\n--- stderr ---\n${err}")
-  endif()
-  set(last_out "${out}" PARENT_SCOPE)
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/store_step.cmake")
 
 step(open 0 "Opened ballot c1 \\(Should Riverside TMO continue\\?, closing 2026-03-20\\) with 72 voters on the roll" ""
      ballot open "${DB}" c1 --title "Should Riverside TMO continue?" --day 2026-03-20 --rule continuation

@@ -1,4 +1,5 @@
 // bindings/c/src/store.cpp: the store, ballot conduct and the journal (tmo/store.h).
+#include "count_options.hpp"
 #include "waist.hpp"
 
 #include <tmo/store/ballot.hpp>
@@ -6,6 +7,7 @@
 #include <tmo/store/journal.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -26,6 +28,16 @@ int need(std::initializer_list<std::pair<const void*, const char*>> arguments) {
     for (const auto& [pointer, name] : arguments) {
         if (pointer == nullptr) return null_argument(name);
     }
+    return TMO_OK;
+}
+
+// The ballot's name, title, close of poll and rule (checked non-NULL by the caller) into `spec`. @return TMO_OK, or
+// the error of parse_date_argument.
+int common_spec(tmo::store::ballot_spec& spec, const char* name, const char* title, const char* day, const char* rule) {
+    if (const int status = tmo::detail::parse_date_argument(spec.day, day, "day"); status != TMO_OK) return status;
+    spec.name = name;
+    spec.title = title;
+    spec.rule = rule;
     return TMO_OK;
 }
 
@@ -78,14 +90,35 @@ TMO_API int TMO_CALL tmo_ballot_open(tmo_store* store, const tmo_constitution* c
             status != TMO_OK)
             return status;
         tmo::store::ballot_spec spec;
-        if (const int status = tmo::detail::parse_date_argument(spec.day, day, "day"); status != TMO_OK) return status;
-        spec.name = name;
-        spec.title = title;
-        spec.rule = rule;
+        if (const int status = common_spec(spec, name, title, day, rule); status != TMO_OK) return status;
         const tmo::constitution& rules = tmo::detail::rules_of(*constitution);
         auto ballot_rule = tmo::store::find_ballot_rule(&rules, rule);
         if (!ballot_rule) return fail(ballot_rule.error());
         auto opened = tmo::store::open_ballot(store->db, spec, rules.membership, ballot_rule->electorate);
+        return opened ? TMO_OK : fail(opened.error());
+    });
+}
+
+TMO_API int TMO_CALL tmo_ballot_open_election(tmo_store* store, const tmo_constitution* constitution,
+                                              const char* name, const char* title, const char* day, const char* rule,
+                                              const char* const* candidates, size_t count, uint32_t seats,
+                                              const tmo_count_options* options) noexcept {
+    return guarded(__func__, [&]() -> int {
+        if (const int status = need({{store, "store"}, {constitution, "constitution"}, {name, "name"},
+                                     {title, "title"}, {day, "day"}, {rule, "rule"}, {candidates, "candidates"}});
+            status != TMO_OK)
+            return status;
+        tmo::store::ballot_spec spec;
+        if (const int status = common_spec(spec, name, title, day, rule); status != TMO_OK) return status;
+        spec.kind = tmo::store::ballot_kind::election;
+        spec.seats = seats;
+        for (size_t i = 0; i < count; ++i) {
+            if (candidates[i] == nullptr) return null_argument(("candidates[" + std::to_string(i) + "]").c_str());
+            spec.candidates.emplace_back(candidates[i]);
+        }
+        if (options != nullptr) spec.settings = options->settings;
+        const tmo::constitution& rules = tmo::detail::rules_of(*constitution);
+        auto opened = tmo::store::open_ballot(store->db, spec, rules.membership, {});
         return opened ? TMO_OK : fail(opened.error());
     });
 }
@@ -147,9 +180,13 @@ TMO_API int TMO_CALL tmo_ballot_count(tmo_buf* out, int* carried_out, tmo_store*
         const tmo::constitution* rules = constitution != nullptr ? &tmo::detail::rules_of(*constitution) : nullptr;
         auto info = tmo::store::find_ballot(store->db, ballot);
         if (!info) return fail(info.error());
-        auto rule = tmo::store::find_ballot_rule(rules, info->spec.rule);
-        if (!rule) return fail(rule.error());
-        auto counted = tmo::store::count_ballot(store->db, ballot, &*rule);
+        std::optional<tmo::ballot_rules> rule;
+        if (info->spec.kind == tmo::store::ballot_kind::question) {
+            auto found = tmo::store::find_ballot_rule(rules, info->spec.rule);
+            if (!found) return fail(found.error());
+            rule = std::move(*found);
+        }
+        auto counted = tmo::store::count_ballot(store->db, ballot, rule ? &*rule : nullptr);
         if (!counted) return fail(counted.error());
         set_buf(*out, tmo::store::to_text(*counted));
         if (carried_out != nullptr) *carried_out = counted->carried ? 1 : 0;

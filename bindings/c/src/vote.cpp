@@ -1,4 +1,5 @@
 // bindings/c/src/vote.cpp: ballot profiles, counting by rule name and the results, for C callers.
+#include "count_options.hpp"
 #include "waist.hpp"
 
 #include <tmo/vote/ballot_file.hpp>
@@ -20,10 +21,6 @@ struct tmo_profile {
     tmo::vote::profile ballots;
     const char* format = "";  // static text: the format read, "" when built by tmo_profile_new
     std::string warnings;     // "file:line:column: warning: message\n" per warning
-};
-
-struct tmo_count_options {
-    std::vector<tmo::vote::setting> settings;
 };
 
 // The result, with every figure handed out as text made once at creation: a result is never modified afterwards,

@@ -1,10 +1,12 @@
 """tmo/store.h: an organisation's SQLite store — its register, secret ballots conducted with single-use voter codes
-(open, issue codes, cast, turnout, close, count) and the tamper-evident journal with its verification."""
+(open a question or an election, issue codes, cast, turnout, close, count) and the tamper-evident journal with its
+verification."""
 
-from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_void_p
+from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_uint32, c_void_p
 
 from . import _lib
 from ._lib import Buf, bind
+from .vote import _count_options
 
 __all__ = ["Store"]
 
@@ -15,6 +17,8 @@ _free = bind("tmo_store_free", None, _S)
 _import_register = bind("tmo_store_import_register", c_int, POINTER(c_size_t), _S, c_char_p)
 _load_example = bind("tmo_store_load_example", c_int, _S, c_char_p)
 _ballot_open = bind("tmo_ballot_open", c_int, _S, _K, c_char_p, c_char_p, c_char_p, c_char_p)
+_election_open = bind("tmo_ballot_open_election", c_int, _S, _K, c_char_p, c_char_p, c_char_p, c_char_p,
+                      POINTER(c_char_p), c_size_t, c_uint32, c_void_p)
 _issue_codes = bind("tmo_ballot_issue_codes", c_int, POINTER(Buf), _S, c_char_p)
 _cast = bind("tmo_ballot_cast", c_int, _S, c_char_p, c_char_p, c_char_p)
 _turnout = bind("tmo_ballot_turnout", c_int, POINTER(Buf), _S, c_char_p)
@@ -47,13 +51,31 @@ class Store(_lib.Handle):
         _lib.check(_ballot_open(self._h, constitution._h, _lib.encode(name), _lib.encode(title),
                                 _lib.encode(str(day)), _lib.encode(rule)))
 
+    def open_election(self, constitution, name, title, day, candidates, seats=1, rule="scottish-stv", options=None,
+                      **settings):
+        """Opens an election on the stored register at `day` under the constitution's membership rules (every voting
+        class): `seats` places filled from `candidates` (names in ballot-paper order: papers number them from 1),
+        counted when closed by the counting rule `rule` (tmo.count_rules()) with options given as for
+        Profile.count (a dict, and keywords with "_" for "-": `ties="backwards,lot"`, `seed="AGM 2026"`).
+
+        Raises NotFoundError (no such rule), InvalidArgumentError (an option the rule does not have),
+        InvalidValueError (a bad or taken name, no candidates, seats out of range, nobody may vote)."""
+        names = [_lib.encode(candidate, "a candidate's name") for candidate in candidates]
+        array = (c_char_p * max(len(names), 1))(*names)
+        with _count_options(options, settings) as handle:
+            _lib.check(_election_open(self._h, constitution._h, _lib.encode(name), _lib.encode(title),
+                                      _lib.encode(str(day)), _lib.encode(rule, "the rule's name"), array, len(names),
+                                      _lib.unsigned(seats, 32, "seats"), handle._h))
+
     def issue_codes(self, ballot):
         """The codes, issued once: a list of (unit, tenure class name, code)."""
         text = _lib.take_text(_issue_codes, self._h, _lib.encode(ballot))
         return [tuple(line.rsplit(",", 2)) for line in text.splitlines()[1:]]
 
     def cast(self, ballot, code, paper):
-        """Casts one vote: paper is "for", "against" or "spoilt"."""
+        """Casts one vote: a question's paper is "for", "against" or "spoilt"; an election's the candidate numbers
+        (from 1) most preferred first, "2,1,3" ("2,1=3": 1 and 3 ranked equal, where the counting rule allows it;
+        "": a blank paper). A refused paper raises InvalidValueError and leaves the code unused."""
         _lib.check(_cast(self._h, _lib.encode(ballot), _lib.encode(code), _lib.encode(paper)))
 
     def turnout(self, ballot):
@@ -64,7 +86,8 @@ class Store(_lib.Handle):
         return _lib.take_text(_close, self._h, _lib.encode(ballot))
 
     def count(self, ballot, constitution=None):
-        """(carried, the result as Markdown) of a closed ballot."""
+        """(carried, the result) of a closed ballot: a question's as Markdown; an election's count as text (stage by
+        stage), with carried True. Either ends with the digest of the ballots counted."""
         carried = c_int()
         text = _lib.take_text(lambda buf: _count(buf, byref(carried), self._h,
                                                  None if constitution is None else constitution._h,

@@ -113,6 +113,14 @@ class _Options(_lib.Options):
     _text = staticmethod(_option_text)
 
 
+def _count_options(options, settings):
+    """The options handle of a dict of options and keyword settings (later ones win), "_" in a keyword standing for
+    "-" (`until_two=True` is "until-two")."""
+    merged = dict(options or {})
+    merged.update({key.replace("_", "-"): value for key, value in settings.items()})
+    return _Options(merged)
+
+
 class Profile(_lib.Handle):
     """An election's ballots: the candidates, the seats and every different ballot with its count.
 
@@ -202,9 +210,7 @@ class Profile(_lib.Handle):
 
         Raises NotFoundError (no such rule), InvalidArgumentError (an option the rule does not have),
         InvalidValueError (a value not allowed, or a tie the chain cannot settle)."""
-        merged = dict(options or {})
-        merged.update({key.replace("_", "-"): value for key, value in settings.items()})
-        with _Options(merged) as handle:
+        with _count_options(options, settings) as handle:
             slot = _lib.out_ptr()
             _lib.check(_count_run(byref(slot), self._h, _lib.encode(rule, "the rule's name"), handle._h))
         result = Count._adopt(slot)

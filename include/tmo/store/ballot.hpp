@@ -108,7 +108,9 @@ struct ballot_count {
 
 /// Opens a ballot with `roll`'s voting units (decision::make_roll) as its electorate.
 /// @return the ballot's id, or errc::invalid_value (a bad or duplicate name, an empty roll or title; an election
-///   without candidates, with seats outside 1..candidates, or an unknown rule: errc::not_found), errc::busy.
+///   without candidates, with seats outside 1..candidates), errc::not_found (an election's unknown counting rule),
+///   errc::invalid_argument (an election's setting whose key its rule does not have: the message lists the rule's
+///   keys; the values are checked when the ballot is counted), errc::busy.
 [[nodiscard]] result<std::int64_t> open_ballot(database& db, const ballot_spec& spec, const decision::voters_roll& roll);
 
 /// Opens a ballot whose roll is made from the stored register (database::import_register) at spec.day under
@@ -130,7 +132,8 @@ struct ballot_count {
 
 /// Casts one vote with `code`. `paper` is, for a question, "for", "against" or "spoilt" (a blank or spoilt paper);
 /// for an election, the preferences as 1-based candidate numbers, most preferred first, separated by ',' (a
-/// preference shared with the previous one by '=': "2,1=3"); "" is a blank paper.
+/// preference shared with the previous one by '=': "2,1=3", refused when the counting rule does not take equal ranks,
+/// vote::rule_takes_equal_ranks); "" is a blank paper.
 /// The code is marked used and the paper stored in one transaction, so either both happen or neither.
 /// @return nothing, or (each message says why) errc::code_unknown (no voter of this ballot holds the code, or it
 ///   is not a code), errc::code_used (the code has already voted), errc::closed (the ballot is closed),

@@ -56,6 +56,10 @@ struct setting {
 /// The keys `rule` accepts (common keys first), or an empty span if there is no such rule.
 [[nodiscard]] std::span<const std::string_view> rule_keys(std::string_view rule) noexcept;
 
+/// Whether `rule` counts papers that rank candidates equally ("2,1=3"): false for the STV rules of count_stv
+/// (scottish-stv, wigm), which refuse a profile holding one, and for a name that is no rule.
+[[nodiscard]] bool rule_takes_equal_ranks(std::string_view rule) noexcept;
+
 /// Counts `p` by the rule named `rule` with `settings` (later settings of the same key replace earlier ones).
 /// @return the result, or errc::not_found for an unknown rule (the message lists the rules);
 ///         errc::invalid_argument for a key the rule does not accept (the message lists its keys);

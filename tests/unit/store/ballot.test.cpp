@@ -137,6 +137,26 @@ TEST_CASE("ballot: an election is counted by the counting engine") {
     CHECK(counted->sentence.find("Ben") != std::string::npos);
 }
 
+TEST_CASE("ballot: an election's counting options are checked against its rule when it opens") {
+    temp_db file("election_options");
+    auto db = database::open(file.path());
+    REQUIRE(db);
+    auto spec = store_test::plurality_election("committee", {"Ada", "Ben", "Cara"});
+    spec.rule = "scottish-stv";
+    spec.settings = {{"ties", "backwards,lot"}, {"colour", "blue"}};
+    auto refused = open_ballot(*db, spec, store_test::synthetic_roll(3));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code() == tmo::errc::invalid_argument);
+    CHECK(refused.error().message().find("rule scottish-stv has no option 'colour'") != std::string::npos);
+    spec.rule = "borda-count";
+    spec.settings.clear();
+    CHECK(open_ballot(*db, spec, store_test::synthetic_roll(3)).error().code() == tmo::errc::not_found);
+    spec.rule = "scottish-stv";
+    spec.settings = {{"ties", "backwards,lot"}, {"seed", "AGM 2026"}};
+    CHECK(open_ballot(*db, spec, store_test::synthetic_roll(3)));
+    CHECK(find_ballot(*db, "committee")->spec.settings.size() == 2);
+}
+
 TEST_CASE("secrecy: nothing in the cast-ballot table links a vote to a voter or to the order of voting") {
     temp_db file("secrecy");
     auto db = database::open(file.path());

@@ -36,6 +36,30 @@ TEST_CASE("rules: every listed rule counts, and knows its options") {
     CHECK(rule_keys("no-such-rule").empty());
 }
 
+TEST_CASE("rules: rule_takes_equal_ranks says which rules count a paper ranking candidates equally") {
+    // The chair election with one more paper, "2=3 1" (Bob and Cat equal first): the rules that say they take it
+    // count it; the others refuse the profile for that paper.
+    auto f = read_ballots("3 1\n4 1 0\n3 2 0\n2 3 2 0\n1 2=3 1 0\n0\n\"Ann\"\n\"Bob\"\n\"Cat\"\n\"Chair\"\n",
+                          "equal.blt");
+    REQUIRE(f.has_value());
+    const std::vector<setting> seed{{"seed", "rules"}};
+    std::vector<std::string_view> refusing;
+    for (std::string_view rule : rule_names()) {
+        CAPTURE(rule);
+        auto r = count(f->profile, rule, seed);
+        if (rule_takes_equal_ranks(rule)) {
+            CHECK(r.has_value());
+        } else {
+            REQUIRE_FALSE(r.has_value());
+            CHECK(r.error().code() == errc::invalid_value);
+            CHECK(r.error().message().find("ranks candidates equally") != std::string::npos);
+            refusing.push_back(rule);
+        }
+    }
+    CHECK(refusing == std::vector<std::string_view>{"scottish-stv", "wigm"});
+    CHECK_FALSE(rule_takes_equal_ranks("no-such-rule"));
+}
+
 TEST_CASE("rules: the named rule decides the winner") {
     const profile p = example();
     auto irv = count(p, "irv", {});

@@ -4,8 +4,10 @@
  * the database, the codes, the threat model and the journal's canonical encoding).
  *
  * Part of tmo.h, which includes it; it may also be included on its own (it includes tmo.h). The conventions of
- * tmo.h apply to every declaration here. Ballots opened through this header are questions (for / against / spoilt)
- * decided by a ballot rule of a constitution or a preset.
+ * tmo.h apply to every declaration here. A ballot opened through this header is either a question (for / against /
+ * spoilt; tmo_ballot_open) decided by a ballot rule of a constitution or a preset, or an election
+ * (tmo_ballot_open_election) whose ranked papers are counted by a rule of the counting engine (tmo/vote.h) with its
+ * options.
  */
 #ifndef TMO_STORE_H
 #define TMO_STORE_H
@@ -78,6 +80,37 @@ TMO_API int TMO_CALL tmo_ballot_open(tmo_store *store, const tmo_constitution *c
                                      const char *title, const char *day, const char *rule) TMO_NOEXCEPT;
 
 /**
+ * Opens an election: `seats` places filled from `count` candidates, the papers ranked by the voters and counted, once
+ * the ballot is closed, by the counting rule `rule` (tmo_count_rule_name: "scottish-stv", "meek", "irv", ...) with
+ * `options` (the same options as tmo_count_run: "ties", "seed", ...; a "seats" option overrides `seats` when the
+ * count runs). Its roll is the stored register at `day` (the close of poll) under the membership rules of
+ * `constitution`, every voting class. The rule, the candidates, the seats and the options are stored with the
+ * ballot and journalled when it closes.
+ *
+ * @param[in] store         the database.
+ * @param[in] constitution  the constitution (its membership rules make the roll).
+ * @param[in] name          the ballot's name: letters, digits, '-' and '_', unique in the database.
+ * @param[in] title         what is elected (one line), e.g. "Committee 2026".
+ * @param[in] day           the close of poll, "YYYY-MM-DD".
+ * @param[in] rule          the counting rule's name.
+ * @param[in] candidates    `count` candidate names (UTF-8, one non-empty line each), in ballot-paper order:
+ *                          candidate 1 first, as papers number them (tmo_ballot_cast); copied.
+ * @param[in] count         the number of candidates, at least 1.
+ * @param[in] seats         the number of seats, from 1 to `count`.
+ * @param[in] options       the rule's options (tmo_count_options_new); copied; NULL for none. Their keys are checked
+ *                          against the rule's now, their values when the ballot is counted.
+ * @return TMO_OK; TMO_EINVAL (a NULL argument or candidate name, an option the rule does not have: the message lists
+ *         its options); TMO_ESYNTAX (day is not YYYY-MM-DD); TMO_ENOTFOUND (no such counting rule); TMO_EVALUE
+ *         (a day not in the calendar, a bad or duplicate name, an empty title, no candidates, an empty or multi-line
+ *         candidate name, seats out of range, nobody on the register may vote); TMO_EBUSY.
+ * Thread-safety: one thread per handle. Since: 0.1
+ */
+TMO_API int TMO_CALL tmo_ballot_open_election(tmo_store *store, const tmo_constitution *constitution,
+                                              const char *name, const char *title, const char *day, const char *rule,
+                                              const char *const *candidates, size_t count, uint32_t seats,
+                                              const tmo_count_options *options) TMO_NOEXCEPT;
+
+/**
  * Issues one random single-use code to every voter of the ballot. The codes exist in clear only in this output: the
  * database keeps their keyed hashes, so codes can be issued once.
  *
@@ -96,9 +129,15 @@ TMO_API int TMO_CALL tmo_ballot_issue_codes(tmo_buf *out, tmo_store *store, cons
  * @param[in] store   the database.
  * @param[in] ballot  the ballot's name.
  * @param[in] code    the voter code as printed (case, spaces and hyphens are ignored).
- * @param[in] paper   "for", "against" or "spoilt".
+ * @param[in] paper   a question's: "for", "against" or "spoilt". An election's: the voter's preferences as 1-based
+ *                    candidate numbers (in the order of tmo_ballot_open_election's `candidates`), most preferred
+ *                    first, separated by ',': "2,1,3"; '=' instead of ',' ranks a candidate equal with the one before
+ *                    ("2,1=3": 2 first, 1 and 3 equal second; the counting rule decides what that means, and the STV
+ *                    rules scottish-stv and wigm refuse it); "" a blank paper. Spaces around numbers are ignored.
  * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_ECODEUNKNOWN (no voter of the ballot holds the code);
- *         TMO_ECODEUSED (the code has voted already); TMO_ECLOSED (the ballot is closed); TMO_EVALUE (another paper);
+ *         TMO_ECODEUSED (the code has voted already); TMO_ECLOSED (the ballot is closed); TMO_EVALUE (another paper:
+ *         for an election a number that is no candidate's, a doubled or trailing separator, another character, '='
+ *         under a rule that does not take equal ranks);
  *         TMO_ENOTFOUND (no such ballot); TMO_EBUSY. The message says which, in a sentence fit for the voter.
  * Thread-safety: one thread per handle. Since: 0.1
  */
@@ -124,14 +163,21 @@ TMO_API int TMO_CALL tmo_ballot_turnout(tmo_buf *out, tmo_store *store, const ch
 TMO_API int TMO_CALL tmo_ballot_close(tmo_buf *out, tmo_store *store, const char *ballot) TMO_NOEXCEPT;
 
 /**
- * Counts a closed ballot under its rule (the constitution's ballot of that name when `constitution` is not NULL and
- * has one, else the preset); the first count is stored and journalled.
+ * Counts a closed ballot; the first count is stored and journalled, later ones recompute the same result. A question
+ * is decided under its ballot rule (the constitution's ballot of that name when `constitution` is not NULL and has
+ * one, else the preset); an election is counted by its counting rule with the options it was opened with
+ * (`constitution` is not used).
  *
- * @param[out] out           the result as Markdown, ending with the digest of the ballots counted.
- * @param[out] carried_out   1 when carried, 0 when not; may be NULL.
- * @param[in]  constitution  may be NULL (presets only).
- * @return TMO_OK; TMO_EINVAL (a NULL argument); TMO_ECLOSED (still open); TMO_ENOTFOUND (no such ballot or rule);
- *         TMO_EBUSY.
+ * @param[out] out           a question's result as Markdown; an election's count as text (the elected candidates,
+ *                           the table of votes stage by stage and one sentence per stage, as tmo_count_render's
+ *                           TMO_COUNT_TEXT); either ending with the line "Digest of the N ballots counted: <64 hex
+ *                           digits>".
+ * @param[out] carried_out   a question: 1 when carried, 0 when not; an election: 1 (its seats were filled); may be
+ *                           NULL.
+ * @param[in]  constitution  may be NULL (presets only; an election needs none).
+ * @return TMO_OK; TMO_EINVAL (a NULL argument, an election's option the rule does not have); TMO_ECLOSED (still
+ *         open); TMO_ENOTFOUND (no such ballot or rule); TMO_EVALUE (an election's option value not allowed, a tie its
+ *         chain cannot settle: the message lists the tied candidates); TMO_EBUSY.
  * Thread-safety: one thread per handle. Since: 0.1
  */
 TMO_API int TMO_CALL tmo_ballot_count(tmo_buf *out, int *carried_out, tmo_store *store,

@@ -1,0 +1,20 @@
+# step(<name> <expected exit> <stdout regex> <stderr regex> <tool arguments...>): runs the tmo tool (TOOL) with the
+# arguments and stops the script with a message naming the step when its exit status or output is not as expected;
+# its standard output is left in `last_out`. Included by the scripts that conduct a ballot verb by verb.
+function(step name expected_exit stdout_regex stderr_regex)
+  execute_process(COMMAND "${TOOL}" ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(problems "")
+  if(NOT status STREQUAL expected_exit)
+    string(APPEND problems "exit status ${status}, expected ${expected_exit}\n")
+  endif()
+  if(NOT out MATCHES "${stdout_regex}")
+    string(APPEND problems "standard output does not match: ${stdout_regex}\n")
+  endif()
+  if(NOT err MATCHES "${stderr_regex}")
+    string(APPEND problems "standard error does not match: ${stderr_regex}\n")
+  endif()
+  if(problems)
+    message(FATAL_ERROR "step ${name}: ${problems}--- stdout ---\n${out}\n--- stderr ---\n${err}")
+  endif()
+  set(last_out "${out}" PARENT_SCOPE)
+endfunction()
