@@ -10,6 +10,7 @@
 #include <tmo/budget/run.hpp>
 #include <tmo/contract/report.hpp>
 #include <tmo/contract/tsm.hpp>
+#include <tmo/core/text.hpp>
 #include <tmo/decision/files.hpp>
 #include <tmo/rules/constitution.hpp>
 #include <tmo/store/example.hpp>
@@ -97,6 +98,11 @@ tmo::result<part> continuation(const tmo::constitution& c, const fs::path& data)
     return p;
 }
 
+// An amount of the fund as the budget report writes it: "22,300.50".
+std::string fund_amount(const tmo::rational& amount) {
+    return tmo::group_thousands(amount.to_decimal(2, tmo::rounding::half_up).value());
+}
+
 tmo::result<part> budget(const fs::path& data) {
     auto file = tmo::budget::load_election(data / "budget" / "riverside_fund.toml");
     if (!file) return tmo::unexpected(file.error());
@@ -106,8 +112,8 @@ tmo::result<part> budget(const fs::path& data) {
     part p{"budget", "The improvement fund (participatory budget)", {}, {}};
     p.html = budget_section(inst, *out, p.title);
     p.lines.push_back("participatory budget (" + out->rule + "): " + std::to_string(out->selected.size()) + " of " +
-                      std::to_string(inst.projects.size()) + " projects funded for " + out->cost.to_exact_text() +
-                      " of " + inst.budget.to_exact_text());
+                      std::to_string(inst.projects.size()) + " projects funded for " + fund_amount(out->cost) +
+                      " of " + fund_amount(inst.budget));
     return p;
 }
 
