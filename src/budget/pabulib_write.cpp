@@ -7,15 +7,17 @@ namespace budget {
 
 namespace {
 
-// A field, quoted when it holds ';', '"', a line break or surrounding spaces.
+// A field, quoted when it holds ';', '"', a line break or surrounding spaces. A CR LF inside it is written as LF,
+// the file's line end, which is how parse_pabulib reads any line break inside a quoted field.
 std::string cell(std::string_view text) {
     const bool quote = text.find_first_of(";\"\r\n") != std::string_view::npos ||
                        (!text.empty() && (text.front() == ' ' || text.back() == ' '));
     if (!quote) return std::string(text);
     std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        if (text[i] == '"') out += '"';
+        out += text[i];
     }
     return out + '"';
 }

@@ -52,8 +52,9 @@ struct pabulib_file {
 /// Writes an instance as `.pb` text (LF line ends, fields quoted only when needed). META is written from
 /// instance::meta with num_projects, num_votes, budget and vote_type brought up to date; projects keep their
 /// columns; one VOTES row per voter, using the stored voter ids (or "1", "2", ... when unknown). Voter columns
-/// other than the vote and points are not kept by the reader and so are not written. parse_pabulib of the text
-/// gives back an equal instance (up to ballot order and generated voter ids).
+/// other than the vote and points are not kept by the reader and so are not written. A CR LF inside a name or
+/// other text is written as LF. parse_pabulib of the text gives back an equal instance (up to ballot order,
+/// generated voter ids and those CRs).
 [[nodiscard]] std::string to_pabulib(const instance& inst);
 
 }  // namespace budget

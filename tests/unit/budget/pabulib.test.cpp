@@ -255,3 +255,15 @@ TEST_CASE("pabulib writer round trips real files") {
         CHECK(to_pabulib(copy) == text);
     }
 }
+
+// Found by fuzzing: a name read from a CRLF ballot sheet holds "\r\n"; parse_pabulib reads any line break inside a
+// quoted field as "\n", so the writer writes it so and a second round trip gives the same text.
+TEST_CASE("pabulib writer writes a CR LF inside a name as LF") {
+    instance inst = pb_test::riverside();
+    inst.projects[0].name = "New play area,\r\nWharf Road";
+    const std::string text = to_pabulib(inst);
+    CHECK(text.find("\"New play area,\nWharf Road\"") != std::string::npos);
+    const instance copy = parse_pabulib(text).value().election;
+    CHECK(copy.projects[0].name == "New play area,\nWharf Road");
+    CHECK(to_pabulib(copy) == text);
+}
