@@ -78,7 +78,7 @@ bool quotes_a_name(const tmo::vote::profile& p) {
 // A name made only of '"' and blanks: the lenient BLT reader drops every '"', so it reads such a name as empty.
 bool only_quotes_in_a_name(const tmo::vote::profile& p) {
     return std::any_of(p.candidates().begin(), p.candidates().end(), [](const tmo::vote::candidate& c) {
-        return c.name.find_first_not_of("\" \t\r\n") == std::string::npos;
+        return c.name.find_first_not_of("\" \t\r\n\f\v") == std::string::npos;
     });
 }
 

@@ -115,7 +115,7 @@ result<void> profile::validate() const {
         return unexpected(errc::invalid_value, std::to_string(seats_) + " seats but only " +
                                                    std::to_string(candidates_.size()) + " candidates");
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
-        if (candidates_[i].name.empty())
+        if (detail::trim(candidates_[i].name).empty())
             return unexpected(errc::invalid_value, "candidate " + std::to_string(i + 1) + " has no name");
         if (const std::size_t bad = detail::invalid_utf8_at(candidates_[i].name); bad != std::string::npos)
             return unexpected(errc::invalid_value, "the name of candidate " + std::to_string(i + 1) +

@@ -107,7 +107,8 @@ public:
     [[nodiscard]] const std::vector<candidate_id>& tie_order() const noexcept { return tie_order_; }
     void set_tie_order(std::vector<candidate_id> order) { tie_order_ = std::move(order); }
 
-    /// Checks the election as a whole: at least one candidate, 1 <= seats <= candidates, names not empty and UTF-8.
+    /// Checks the election as a whole: at least one candidate, 1 <= seats <= candidates, names UTF-8 and not empty or
+    /// blank (only spaces, tabs and line breaks).
     /// @return errc::invalid_value describing the first problem.
     [[nodiscard]] result<void> validate() const;
 

@@ -74,3 +74,13 @@ TEST_CASE("long format errors give the line and column of the offending field") 
     CHECK(e.code() == errc::syntax);
     CHECK((e.where().line == 2 && e.where().column == 5));
 }
+
+// Found by fuzzing: a quoted choice of blanks is read as a candidate, whose name a BLT file could not hold.
+TEST_CASE("long format: a candidate whose name is blank fails validation") {
+    const auto r = read_long_format("ballot_id,rank,choice\na,1,\"\t\v \"\nb,1,X\n", "in.csv");
+    REQUIRE(r.has_value());
+    const auto valid = r->validate();
+    REQUIRE_FALSE(valid.has_value());
+    CHECK(valid.error().code() == errc::invalid_value);
+    CHECK(valid.error().message() == "candidate 1 has no name");
+}

@@ -79,7 +79,7 @@ TMO_API int TMO_CALL tmo_profile_load(tmo_profile **out, const char *path, unsig
  * @param[in]  names  `count` candidate names (UTF-8, not empty), candidate 1 first; copied.
  * @param[in]  count  the number of candidates, at least 1.
  * @param[in]  seats  the number of seats, from 1 to `count`.
- * @return TMO_OK; TMO_EINVAL (a NULL argument or name); TMO_EVALUE (no candidates, an empty name or one that is
+ * @return TMO_OK; TMO_EINVAL (a NULL argument or name); TMO_EVALUE (no candidates, a name that is empty, blank or
  *         not UTF-8, seats out of range); TMO_ENOMEM.
  * Thread-safety: safe. Since: 0.1
  */
