@@ -6,6 +6,8 @@
 #include <tmo/budget/welfare.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <optional>
 
 namespace tmo {
@@ -62,10 +64,11 @@ result<void> apply(typed_settings& s, std::string_view name, std::string_view va
         if (!step) return unexpected(step.error());
         s.step = *step;
     } else if (name == "add1-max-runs") {
-        auto runs = rational::parse(value);
-        if (!runs || runs->sign() <= 0 || !runs->is_integer() || *runs > rational(std::uint64_t{1'000'000'000}))
+        std::uint64_t runs = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), runs);
+        if (ec != std::errc() || end != value.data() + value.size() || runs < 1 || runs > 1'000'000'000)
             return bad_value(name, value, "a whole number of runs from 1 to 1000000000");
-        s.max_runs = runs->numerator().convert_to<std::uint64_t>();
+        s.max_runs = runs;
     } else if (name == "utility") {
         if (value == "cost") s.util = utility::cost;
         else if (value == "cardinality") s.util = utility::cardinality;

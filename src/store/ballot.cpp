@@ -235,17 +235,12 @@ void check_spec(const ballot_spec& spec) {
     if (spec.seats < 1 || spec.seats > spec.candidates.size())
         fail(errc::invalid_value, "election " + spec.name + " fills 1 to " + std::to_string(spec.candidates.size()) +
                                       " seats, not " + std::to_string(spec.seats));
-    const auto keys = vote::rule_keys(spec.rule);
     for (const vote::setting& s : spec.settings) {
         if (s.key.empty() || s.key.find_first_of("=\n") != std::string::npos || s.value.find('\n') != std::string::npos)
             fail(errc::invalid_value, "election " + spec.name + ": a setting is a key without '=' and a one-line value");
-        if (std::find(keys.begin(), keys.end(), s.key) == keys.end()) {
-            std::string known;
-            for (std::string_view k : keys) known += (known.empty() ? "" : ", ") + std::string(k);
-            fail(errc::invalid_argument, "election " + spec.name + ": rule " + spec.rule + " has no option '" + s.key +
-                                             "': its options are " + known);
-        }
     }
+    if (auto keys = vote::check_setting_keys(spec.rule, spec.settings); !keys)
+        fail(keys.error().code(), "election " + spec.name + ": " + keys.error().message());
 }
 
 // Counts the papers of a closed ballot (no writes).

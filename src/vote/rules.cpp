@@ -293,7 +293,7 @@ bool rule_takes_equal_ranks(std::string_view rule) noexcept {
     return r != nullptr && r->equal_ranks;
 }
 
-result<count_result> count(const profile& p, std::string_view rule, std::span<const setting> settings) {
+result<void> check_setting_keys(std::string_view rule, std::span<const setting> settings) {
     const rule_entry* r = find_rule(rule);
     if (!r)
         return unexpected(errc::not_found,
@@ -302,7 +302,12 @@ result<count_result> count(const profile& p, std::string_view rule, std::span<co
         if (std::find(r->keys.begin(), r->keys.end(), s.key) == r->keys.end())
             return unexpected(errc::invalid_argument, "rule " + std::string(rule) + " has no option '" + s.key +
                                                           "': its options are " + joined(r->keys));
-    return r->run(p, options_text(settings));
+    return {};
+}
+
+result<count_result> count(const profile& p, std::string_view rule, std::span<const setting> settings) {
+    if (auto keys = check_setting_keys(rule, settings); !keys) return unexpected(keys.error());
+    return find_rule(rule)->run(p, options_text(settings));
 }
 
 }  // namespace vote

@@ -56,6 +56,11 @@ struct setting {
 /// The keys `rule` accepts (common keys first), or an empty span if there is no such rule.
 [[nodiscard]] std::span<const std::string_view> rule_keys(std::string_view rule) noexcept;
 
+/// Checks that `rule` exists and has an option of every setting's key (the values are checked when counting).
+/// @return nothing, or errc::not_found (no such rule; the message lists them), errc::invalid_argument (a key the
+///   rule does not have; the message lists its keys).
+[[nodiscard]] result<void> check_setting_keys(std::string_view rule, std::span<const setting> settings);
+
 /// Whether `rule` counts papers that rank candidates equally ("2,1=3"): false for the STV rules of count_stv
 /// (scottish-stv, wigm), which refuse a profile holding one, and for a name that is no rule.
 [[nodiscard]] bool rule_takes_equal_ranks(std::string_view rule) noexcept;
